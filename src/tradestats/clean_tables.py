@@ -1,0 +1,364 @@
+"""Raw → clean: derive the clean tables from the validated raw layer.
+
+Numbers are never typed: each figure's value is parsed from its quote, and the row's
+interpretation (unit, qualifier, range) must agree with what the quote says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from decimal import Decimal
+
+import jdatetime
+import pandas as pd
+
+from tradestats.calendar_periods import Period, jalali_to_gregorian, parse_period, weekday_name
+from tradestats.errors import NumberPhraseError, PeriodError, Problem
+from tradestats.lexicon import UNIT_FAMILIES, qualifier_before, unit_families_in
+from tradestats.number_phrases import find_number_phrases, normalize_text, parse_quantity
+from tradestats.raw_tables import RawData
+from tradestats.schemas import CLEAN_TABLES
+
+__all__ = [
+    "ParsedFigure",
+    "calendar_checks_table",
+    "figures_table",
+    "parse_figures",
+    "sources_table",
+    "trade_flows_table",
+]
+
+# Categories whose percent values are shares of a whole.
+_SHARE_CATEGORIES = {"trade_share", "ownership", "energy_reserves"}
+
+
+@dataclass(frozen=True)
+class ParsedFigure:
+    """A raw figure row with its value read from the quote and its period resolved."""
+
+    figure_id: str
+    file_line: int
+    value: Decimal
+    value_upper: Decimal | None
+    resolution: Decimal
+    value_as_stated: str
+    period: Period
+
+
+def _source_dates(raw: RawData) -> dict[str, tuple[dt.date, str]]:
+    sources = raw.tables["sources"]
+    return {
+        str(r.source_id): (pd.Timestamp(str(r.date)).date(), str(r.date_precision))
+        for r in sources.itertuples()
+    }
+
+
+def _meaning_problems(
+    row: pd.Series, quote: str, start: int, is_range: bool, ordinal: bool, has_scale: bool
+) -> list[tuple[str, str]]:
+    """Does the row's interpretation agree with its quote? Returns (column, message)."""
+    issues: list[tuple[str, str]] = []
+    unit = str(row["unit"])
+    qualifier = str(row["qualifier"])
+    stated = qualifier_before(quote, start)
+    if is_range != (qualifier == "range"):
+        what = "a range" if is_range else "one number"
+        issues.append(("qualifier", f"the quote states {what}, but the qualifier is {qualifier!r}"))
+    elif stated and stated != qualifier and not is_range:
+        issues.append(
+            (
+                "qualifier",
+                f"the quote says {stated!r} before the number, but the qualifier is {qualifier!r}",
+            )
+        )
+    for family in sorted(unit_families_in(quote)):
+        units = UNIT_FAMILIES[family][1]
+        if unit not in units:
+            issues.append(
+                (
+                    "unit",
+                    f"the quote has a {family} word, but the unit is "
+                    f"{unit!r} (expected one of {sorted(units)})",
+                )
+            )
+    if ordinal != (unit == "rank"):
+        issues.append(
+            (
+                "unit",
+                "an ordinal («یازدهمین», 'eleventh') must have unit 'rank', "
+                "and a rank must be an ordinal",
+            )
+        )
+    if row["category"] == "trade" and not has_scale:
+        issues.append(
+            (
+                "quote",
+                "a trade value needs its scale word (میلیون, میلیارد, "
+                "million, billion) inside the quote",
+            )
+        )
+    return issues
+
+
+def parse_figures(raw: RawData) -> tuple[list[ParsedFigure], list[Problem]]:
+    """Parse every raw figure's value and period; report rows that cannot be read or whose
+    interpretation contradicts the quote."""
+    label = raw.label("figures")
+    dates = _source_dates(raw)
+    parsed: list[ParsedFigure] = []
+    problems: list[Problem] = []
+    for file_line, row in raw.tables["figures"].iterrows():
+        line = int(str(file_line))
+        quote = str(row["quote"])
+        try:
+            qty = parse_quantity(quote)
+        except NumberPhraseError as exc:
+            problems.append(Problem(label, line, "quote", str(exc)))
+            continue
+        as_of = dates.get(str(row["source_id"]))
+        if as_of is None:
+            continue  # unknown source: reported by reference_problems
+        try:
+            period = parse_period(str(row["period"]), *as_of)
+        except PeriodError as exc:
+            problems.append(Problem(label, line, "period", str(exc)))
+            continue
+        for column, msg in _meaning_problems(
+            row, quote, qty.start, qty.is_range, qty.ordinal, qty.has_scale
+        ):
+            problems.append(Problem(label, line, column, msg))
+        value, upper = qty.value, qty.upper
+        if row["direction"] == "decrease":
+            value, upper = (-upper, -value) if upper is not None else (-value, None)
+        if (
+            row["unit"] == "percent"
+            and row["category"] in _SHARE_CATEGORIES
+            and not 0 <= value <= 100
+        ):
+            problems.append(
+                Problem(label, line, "quote", f"a share of {value} percent is impossible")
+            )
+        parsed.append(
+            ParsedFigure(
+                str(row["figure_id"]), line, value, upper, qty.resolution, qty.text, period
+            )
+        )
+    return parsed, problems
+
+
+def _date(d: dt.date | None) -> pd.Timestamp | None:
+    return pd.Timestamp(d) if d is not None else None
+
+
+def figures_table(raw: RawData, parsed: list[ParsedFigure]) -> pd.DataFrame:
+    """figures.csv: every figure, normalized."""
+    by_id = {p.figure_id: p for p in parsed}
+    rows = []
+    for row in raw.tables["figures"].itertuples(index=False):
+        p = by_id[str(row.figure_id)]
+        rows.append(
+            {
+                "figure_id": row.figure_id,
+                "category": row.category,
+                "subject": row.subject,
+                "value": float(p.value),
+                "value_upper": float(p.value_upper) if p.value_upper is not None else None,
+                "unit": row.unit,
+                "value_as_stated": p.value_as_stated,
+                "resolution": float(p.resolution),
+                "qualifier": row.qualifier,
+                "nature": row.nature,
+                "period": p.period.label,
+                "period_start": _date(p.period.start),
+                "period_end": _date(p.period.end),
+                "source_id": row.source_id,
+                "line": row.line,
+                "quote": row.quote,
+                "note": row.note,
+            }
+        )
+    return pd.DataFrame(rows, columns=list(CLEAN_TABLES["figures"].model.to_schema().columns))
+
+
+def trade_flows_table(
+    raw: RawData, parsed: list[ParsedFigure]
+) -> tuple[pd.DataFrame, list[Problem]]:
+    """trade_flows.csv: the trade figures, tidy, in millions of US dollars."""
+    by_id = {p.figure_id: p for p in parsed}
+    agencies = raw.tables["agencies"].set_index("agency_id")
+    label = raw.label("figures")
+    problems: list[Problem] = []
+    rows = []
+    trade = raw.tables["figures"]
+    trade = trade[trade["category"] == "trade"]
+    for file_line, row in trade.iterrows():
+        p = by_id[str(row["figure_id"])]
+        line = int(str(file_line))
+        if row["unit"] != "USD":
+            problems.append(Problem(label, line, "unit", "trade figures must be in USD"))
+            continue
+        if p.period.start is None:
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    "period",
+                    "a trade figure needs a period; "
+                    "use 'asof' if the text dates it only by its writing",
+                )
+            )
+            continue
+        agency_name = None
+        basis = "text_side"
+        if row["agency_id"] is not None and not pd.isna(row["agency_id"]):
+            agency = agencies.loc[row["agency_id"]]
+            agency_name = str(agency["name_en"])
+            basis = "agency"
+            if agency["economy"] != row["reporter"]:
+                problems.append(
+                    Problem(
+                        label,
+                        line,
+                        "reporter",
+                        f"the agency {row['agency_id']} publishes "
+                        f"{agency['economy']}'s statistics, so the reporter "
+                        f"must be {agency['economy']}, not {row['reporter']}",
+                    )
+                )
+        flow = row["flow"]
+        exporter = {"exports": row["reporter"], "imports": row["partner"]}.get(flow)
+        importer = {"exports": row["partner"], "imports": row["reporter"]}.get(flow)
+        rows.append(
+            {
+                "figure_id": row["figure_id"],
+                "reporter": row["reporter"],
+                "partner": row["partner"],
+                "flow": flow,
+                "period_start": _date(p.period.start),
+                "period_end": _date(p.period.end),
+                "period_label": p.period.label,
+                "value_usd_m": float(p.value / Decimal(10**6)),
+                "qualifier": row["qualifier"],
+                "reporting_agency": agency_name,
+                "exporter": exporter,
+                "importer": importer,
+                "source_id": row["source_id"],
+                "line": row["line"],
+                "quote": row["quote"],
+                "reporter_basis": basis,
+                "nature": row["nature"],
+                "period_text": row["period_text"],
+            }
+        )
+    columns = list(CLEAN_TABLES["trade_flows"].model.to_schema().columns)
+    return pd.DataFrame(rows, columns=columns), problems
+
+
+def sources_table(raw: RawData) -> tuple[pd.DataFrame, list[Problem]]:
+    """sources.csv: the raw sources plus each text's SHA-256 and line count."""
+    label = raw.label("sources")
+    problems: list[Problem] = []
+    df = raw.tables["sources"].copy()
+    for file_line, row in df.iterrows():
+        date = pd.Timestamp(row["date"]).date()
+        precision = row["date_precision"]
+        last_of_month = (date + dt.timedelta(days=1)).day == 1
+        if (precision == "month" and not last_of_month) or (
+            precision == "year" and (date.month, date.day) != (12, 31)
+        ):
+            problems.append(
+                Problem(
+                    label,
+                    int(str(file_line)),
+                    "date",
+                    f"a date known to the {precision} is written as the "
+                    f"last day of that {precision}",
+                )
+            )
+    df["sha256"] = [hashlib.sha256(raw.text_bytes[s]).hexdigest() for s in df["source_id"]]
+    df["lines"] = [len(raw.texts[s]) for s in df["source_id"]]
+    columns = list(CLEAN_TABLES["sources"].model.to_schema().columns)
+    return df.reset_index(drop=True)[columns], problems
+
+
+def _squash(text: str) -> str:
+    """Normalized, without spaces: «سه شنبه» and «سه‌شنبه» compare equal."""
+    return normalize_text(text)[0].replace(" ", "")
+
+
+def calendar_checks_table(raw: RawData) -> tuple[pd.DataFrame, list[Problem]]:
+    """calendar_checks.csv: each Iranian date converted by jdatetime and compared with the
+    Gregorian date or weekday the text gives. A transcription that the quote does not
+    bear out is a problem; a text whose own pairing is wrong is a finding (status)."""
+    label = raw.label("calendar_mentions")
+    problems: list[Problem] = []
+    rows = []
+    for file_line, row in raw.tables["calendar_mentions"].iterrows():
+        line = int(str(file_line))
+        quote = str(row["quote"])
+        y, m, d = (int(part) for part in str(row["jalali_date"]).split("-"))
+        try:
+            converted = jalali_to_gregorian(y, m, d)
+        except PeriodError as exc:
+            problems.append(Problem(label, line, "jalali_date", str(exc)))
+            continue
+        numbers = {int(p.value) for p in find_number_phrases(quote) if p.value >= 0}
+        month_name = jdatetime.date.j_months_fa[m - 1]
+        if d not in numbers or _squash(month_name) not in _squash(quote):
+            problems.append(
+                Problem(
+                    label, line, "jalali_date", f"the quote does not state day {d} of {month_name}"
+                )
+            )
+        years = {n for n in numbers if 1200 <= n <= 1500}
+        if years and y not in years:
+            problems.append(
+                Problem(
+                    label,
+                    line,
+                    "jalali_date",
+                    f"the quote states the Iranian year {sorted(years)}, not {y}",
+                )
+            )
+        stated = row["gregorian_date"]
+        stated_date = None if pd.isna(stated) else pd.Timestamp(stated).date()
+        if stated_date is not None:
+            g_years = {n for n in numbers if 1800 <= n <= 2200}
+            if stated_date.day not in numbers or (g_years and stated_date.year not in g_years):
+                problems.append(
+                    Problem(
+                        label,
+                        line,
+                        "gregorian_date",
+                        f"the quote does not state {stated_date.isoformat()}",
+                    )
+                )
+        weekday = None if pd.isna(row["weekday"]) else str(row["weekday"])
+        if weekday is not None:
+            fa_name = jdatetime.date.j_weekdays_fa[jdatetime.date.j_weekdays_en.index(weekday)]
+            if _squash(fa_name) not in _squash(quote) and weekday not in quote:
+                problems.append(
+                    Problem(
+                        label, line, "weekday", f"the quote does not name {weekday} ({fa_name})"
+                    )
+                )
+        converted_weekday = weekday_name(converted)
+        agrees = (stated_date in (None, converted)) and weekday in (None, converted_weekday)
+        rows.append(
+            {
+                "mention_id": row["mention_id"],
+                "source_id": row["source_id"],
+                "line": row["line"],
+                "quote": quote,
+                "jalali_date": row["jalali_date"],
+                "gregorian_converted": pd.Timestamp(converted),
+                "gregorian_stated": _date(stated_date),
+                "weekday_converted": converted_weekday,
+                "weekday_stated": weekday,
+                "status": "ok" if agrees else "discrepancy",
+            }
+        )
+    columns = list(CLEAN_TABLES["calendar_checks"].model.to_schema().columns)
+    return pd.DataFrame(rows, columns=columns), problems

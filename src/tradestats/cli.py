@@ -1,0 +1,86 @@
+"""The ``tradestats`` command. Each subcommand is a thin wrapper over one public
+function; heavy imports happen inside the commands, so ``--help`` is instant."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from tradestats import __version__
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reports_errors(func: F) -> F:
+    """Turn tradestats' own errors into a plain 'Error: ...' and exit status 1."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from tradestats.errors import TradestatsError
+
+        try:
+            return func(*args, **kwargs)
+        except TradestatsError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+_root_option = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The tradestats checkout (default: found from the current folder).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tradestats")
+def cli() -> None:
+    """Russia's foreign trade figures from five source texts: transcribed, traced to
+    their words, validated, charted and exported."""
+
+
+@cli.command()
+@_root_option
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the clean tables here instead of data/clean.",
+)
+@_reports_errors
+def build(root: Path | None, out_dir: Path | None) -> None:
+    """Build data/clean from data/raw: parse every quoted figure, check it against its
+    text, derive the tables and write them atomically."""
+    from tradestats.build import build as run_build
+
+    result = run_build(root, out_dir)
+    for name, n in result.rows.items():
+        click.echo(f"{name:16} {n:5d} rows")
+    what = f"{len(result.changed)} file(s) changed" if result.changed else "nothing changed"
+    click.echo(f"Built {result.out_dir} ({what}).")
+    if result.discrepancies:
+        click.echo(
+            f"{result.discrepancies} discrepancy(ies) within the sources are reported "
+            "in checks.csv / calendar_checks.csv; see 'tradestats validate'."
+        )
+
+
+@cli.command()
+@_root_option
+@_reports_errors
+def validate(root: Path | None) -> None:
+    """Check data/raw and data/clean: schemas, quotes at their lines, references, and
+    that data/clean is what the raw data builds. Exits 1 if anything fails."""
+    from tradestats.validate import validate as run_validate
+
+    report = run_validate(root)
+    click.echo(report.render())
+    if not report.ok:
+        raise SystemExit(1)

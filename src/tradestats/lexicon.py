@@ -1,0 +1,106 @@
+"""Words that qualify a figure or name its unit, in Persian and English.
+
+Shared by the build (to check that a transcribed row agrees with its quote) and by the
+extractor. Words are matched on text normalized by
+:func:`tradestats.number_phrases.normalize_text`, so Arabic letter forms, zero-width
+non-joiners, tatweel and diacritics do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tradestats.number_phrases import normalize_text
+
+__all__ = ["QUALIFIER_WORDS", "UNIT_FAMILIES", "qualifier_before", "unit_families_in"]
+
+# Words that, written straight before a number, qualify it.
+QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "more_than": ("بیش از", "بیشتر از", "بالغ بر", "more than", "over", "above", "in excess of"),
+    "less_than": ("کمتر از", "زیر", "less than", "under", "below", "up to", "fewer than"),
+    "about": (
+        "حدود",
+        "حدوداً",
+        "تقریباً",
+        "تقریبی",
+        "نزدیک به",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "some",
+    ),
+    "range": ("بین", "between"),
+}
+
+# Unit words, grouped by what they measure, with the units each may stand for.
+UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "currency": (
+        (
+            "دلار",
+            "دالر",
+            "یورو",
+            "روبل",
+            "ریال",
+            "تومان",
+            "$",
+            "€",
+            "usd",
+            "us$",
+            "dollar",
+            "dollars",
+            "euro",
+            "euros",
+            "rouble",
+            "roubles",
+            "ruble",
+            "rubles",
+        ),
+        frozenset({"USD", "USD_per_barrel"}),
+    ),
+    "percent": (("درصد", "%", "percent", "per cent"), frozenset({"percent"})),
+    "barrel": (
+        ("بشکه", "barrel", "barrels"),
+        frozenset({"barrels", "barrels_per_day", "USD_per_barrel"}),
+    ),
+    "multiple": (("برابر", "times", "fold", "doubled", "tripled"), frozenset({"times"})),
+    "tonne": (("تن", "tonne", "tonnes", "ton", "tons"), frozenset({"tonnes_per_year"})),
+    "wagon": (("واگن", "wagon", "wagons"), frozenset({"wagons_per_day"})),
+}
+
+
+@cache
+def _word_re(word: str) -> re.Pattern[str]:
+    norm = normalize_text(word)[0].lower()
+    body = re.escape(norm)
+    if norm[-1].isalpha():
+        # Persian adjectival/plural endings: «دلاری», «درصدی», «بشکه‌ها».
+        body += r"(?:ی|ای|ها|های)?" if not norm.isascii() else ""
+        return re.compile(rf"(?<!\w){body}(?!\w)")
+    return re.compile(rf"{body}")
+
+
+def unit_families_in(text: str) -> set[str]:
+    """Names of the unit families whose words appear in ``text``."""
+    norm = normalize_text(text)[0].lower()
+    return {
+        family
+        for family, (words, _units) in UNIT_FAMILIES.items()
+        if any(_word_re(w).search(norm) for w in words)
+    }
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier whose words end right before position ``start`` of ``text`` (spaces
+    allowed between), or None."""
+    norm = normalize_text(text[:start])[0]
+    head = norm.rstrip().lower()
+    for qualifier, words in QUALIFIER_WORDS.items():
+        for word in words:
+            w = normalize_text(word)[0].lower()
+            if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
+                return qualifier
+    return None

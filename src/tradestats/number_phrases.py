@@ -1,0 +1,541 @@
+"""Read number phrases in Persian and English text.
+
+Handles Persian (۰–۹), Arabic-Indic (٠–٩) and Latin digits; '.' and '٫' as decimal
+separators; ',' and '٬' as thousands separators; Persian and English number words,
+joined with «و» / "and" and mixed with digits («688 میلیارد و 115 میلیون»);
+ordinals («یازدهمین», «بیست و دوم»); scale words and their short forms ("1.5bn");
+and ranges («بین 7 تا 8», "7 to 8").
+
+Every phrase keeps its exact place in the original text, so a caller can always show
+the verbatim words. A text the parser cannot read raises :class:`NumberPhraseError`,
+which names the text; it never guesses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from tradestats.errors import NumberPhraseError
+
+__all__ = [
+    "NumberPhrase",
+    "Quantity",
+    "find_number_phrases",
+    "find_quantities",
+    "normalize_text",
+    "parse_number",
+    "parse_quantity",
+]
+
+# --- normalization -------------------------------------------------------------------
+
+_CHAR_MAP = {
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+    "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
+    "\u0649": "\u06cc",  # alef maksura -> Persian yeh
+    "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
+    "\u00a0": " ",  # no-break space
+    "\u2009": " ",  # thin space
+    "\u202f": " ",  # narrow no-break space
+    "\u2212": "-",  # minus sign
+}
+_DROPPED = {
+    "\u200c",  # zero-width non-joiner
+    "\u200d",  # zero-width joiner
+    "\u200e",  # left-to-right mark
+    "\u200f",  # right-to-left mark
+    "\u0640",  # tatweel
+    "\ufeff",  # byte-order mark
+    *(chr(c) for c in range(0x064B, 0x0660)),  # harakat, tanwin
+    "\u0670",  # superscript alef
+}
+
+
+def normalize_text(text: str) -> tuple[str, list[int]]:
+    """Return the text normalized for matching, and for each normalized character the
+    index of the original character it came from (plus one sentinel at the end).
+
+    Persian and Arabic letter forms are unified, digits become Latin, zero-width
+    characters, tatweel and diacritics are dropped, and exotic spaces become spaces.
+    """
+    out: list[str] = []
+    index: list[int] = []
+    for i, ch in enumerate(text):
+        if ch in _DROPPED:
+            continue
+        out.append(_CHAR_MAP.get(ch, ch))
+        index.append(i)
+    index.append(len(text))
+    return "".join(out), index
+
+
+# --- vocabulary ----------------------------------------------------------------------
+
+_FA_SMALL: dict[str, int] = {
+    "صفر": 0, "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6,
+    "هفت": 7, "هشت": 8, "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13,
+    "چهارده": 14, "پانزده": 15, "پونزده": 15, "شانزده": 16, "هفده": 17, "هجده": 18,
+    "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50,
+    "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "صد": 100, "یکصد": 100,
+    "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "ششصد": 600,
+    "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
+}  # fmt: skip
+_EN_SMALL: dict[str, int] = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_EN_ORDINAL: dict[str, int] = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
+    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
+}  # fmt: skip
+_SCALES: dict[str, int] = {
+    "هزار": 10**3, "میلیون": 10**6, "ملیون": 10**6, "میلیارد": 10**9,
+    "ملیارد": 10**9, "تریلیون": 10**12,
+    "thousand": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
+}  # fmt: skip
+_HUNDRED_WORDS = {"hundred"}
+# Short scale forms are read only when written straight after digits ("1.5bn").
+_ATTACHED_ONLY_SCALES = {"m", "mn", "mln", "bn", "tn"}
+# Words too common in other senses to start a phrase on their own: «نه» is also "no",
+# «یه» is colloquial, "one" is also a pronoun. They count inside a phrase (before a
+# scale word or after «و»).
+_WEAK_STARTS = {"نه", "یه", "one"}
+_AND_WORDS = {"و", "and"}
+_HALF_WORDS = {"نیم"}
+_RANGE_WORDS = {"تا", "to", "-", "–", "—"}
+_RANGE_OPENERS = {"بین", "between", "from", "از"}
+
+
+def _fa_ordinal(word: str) -> int | None:
+    """Value of a Persian ordinal («دوم», «یازدهمین», «سوم»), or None."""
+    for suffix in ("مین", "م"):
+        if word.endswith(suffix) and len(word) > len(suffix):
+            stem = word[: -len(suffix)]
+            if stem == "سو":  # سوم, سومین
+                return 3
+            if stem in _FA_SMALL and stem not in {"صفر", "یه"}:
+                return _FA_SMALL[stem]
+            if stem in _SCALES and not stem.isascii():
+                return _SCALES[stem]
+    if word in {"سی ام", "سیام"}:
+        return 30
+    return None
+
+
+# --- tokens --------------------------------------------------------------------------
+
+_TOKEN_RE = re.compile(
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
+    r"|(?P<word>[A-Za-z]+|[\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0622\u0671-\u06D3]+)"
+    r"|(?P<dash>[-–—])"
+    r"|(?P<other>\S)"
+)
+
+
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "num", "word", "dash", "other"
+    text: str
+    start: int  # in normalized text
+    end: int
+    attached: bool  # no space between this token and the previous one
+
+
+def _tokenize(norm: str) -> list[_Token]:
+    tokens: list[_Token] = []
+    prev_end = -1
+    for m in _TOKEN_RE.finditer(norm):
+        kind = m.lastgroup or "other"
+        text = m.group()
+        tokens.append(
+            _Token(
+                kind,
+                text.lower() if text.isascii() else text,
+                m.start(),
+                m.end(),
+                m.start() == prev_end,
+            )
+        )
+        prev_end = m.end()
+    return tokens
+
+
+# --- results -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NumberPhrase:
+    """One number as written: its value, the place value of its last stated digit
+    (``resolution``: 0.1 for "392.2", 1e6 for «115 میلیون»), and where it stands in the
+    original text (``start``/``end``, so ``text[start:end]`` is verbatim)."""
+
+    value: Decimal
+    resolution: Decimal
+    start: int
+    end: int
+    text: str
+    ordinal: bool = False
+    has_scale: bool = False
+    has_words: bool = False
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A single number or a range of two (``upper`` is set for a range)."""
+
+    value: Decimal
+    resolution: Decimal
+    start: int
+    end: int
+    text: str
+    upper: Decimal | None = None
+    ordinal: bool = False
+    has_scale: bool = False
+
+    @property
+    def is_range(self) -> bool:
+        return self.upper is not None
+
+
+# --- the phrase reader ---------------------------------------------------------------
+
+
+def _decimal_of(num_text: str) -> tuple[Decimal, Decimal]:
+    plain = num_text.replace(",", "")
+    try:
+        value = Decimal(plain)
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits digits only
+        raise NumberPhraseError(f"cannot read the number {num_text!r}") from exc
+    decimals = len(plain.split(".")[1]) if "." in plain else 0
+    return value, Decimal(1).scaleb(-decimals)
+
+
+def _word_value(tok: _Token) -> tuple[str, int] | None:
+    """Classify a word token: ("small", n), ("hundred", 100), ("scale", n),
+    ("ordinal", n), ("and", 0), ("half", 0) or None."""
+    w = tok.text
+    if tok.kind != "word":
+        return None
+    if w in _AND_WORDS:
+        return ("and", 0)
+    if w in _HALF_WORDS:
+        return ("half", 0)
+    if w in _SCALES:
+        if w in _ATTACHED_ONLY_SCALES and not tok.attached:
+            return None
+        return ("scale", _SCALES[w])
+    if w in _HUNDRED_WORDS:
+        return ("hundred", 100)
+    if w in _FA_SMALL:
+        return ("small", _FA_SMALL[w])
+    if w in _EN_SMALL:
+        return ("small", _EN_SMALL[w])
+    if w in _EN_ORDINAL:
+        return ("ordinal", _EN_ORDINAL[w])
+    ordinal = _fa_ordinal(w)
+    if ordinal is not None:
+        return ("ordinal", ordinal)
+    return None
+
+
+@dataclass(frozen=True)
+class _Component:
+    value: Decimal
+    resolution: Decimal
+    next_index: int
+    place: Decimal  # what a following «و» part must stay below
+    joinable: bool  # may a «و» part follow (a scale word or a number word ends it)
+    ordinal: bool
+    has_scale: bool
+
+
+class _Reader:
+    """Reads one number phrase starting at a token index."""
+
+    def __init__(self, tokens: list[_Token]) -> None:
+        self.tokens = tokens
+
+    def _kind(self, i: int) -> tuple[str, int] | None:
+        if i >= len(self.tokens):
+            return None
+        tok = self.tokens[i]
+        if tok.kind == "num":
+            return ("num", 0)
+        return _word_value(tok)
+
+    def _count(self, i: int) -> tuple[Decimal, Decimal, int, bool] | None:
+        """Read the count that starts a component: digits, or number words.
+
+        Returns (value, resolution, next index, is_ordinal) or None.
+        """
+        kind = self._kind(i)
+        if kind is None:
+            return None
+        if kind[0] == "num":
+            value, resolution = _decimal_of(self.tokens[i].text)
+            return value, resolution, i + 1, False
+        if kind[0] == "ordinal":
+            return Decimal(kind[1]), Decimal(1), i + 1, True
+        if kind[0] == "scale" and not self.tokens[i].text.isascii():
+            return Decimal(1), Decimal(1), i, False  # «هزار دلار»: one thousand
+        if kind[0] != "small":
+            return None
+        value = Decimal(kind[1])
+        j = i + 1
+        nxt = self._kind(j)
+        if nxt and nxt[0] == "hundred" and value < 10:  # "one hundred"
+            value *= 100
+            j += 1
+        elif (
+            j + 1 < len(self.tokens)
+            and self.tokens[j].kind == "dash"
+            and self.tokens[j].attached
+            and self.tokens[j + 1].attached
+            and value % 10 == 0
+            and 20 <= value < 100
+        ):  # "twenty-one", "twenty-first"
+            unit = self._kind(j + 1)
+            if unit and unit[0] in {"small", "ordinal"} and 0 < unit[1] < 10:
+                return value + unit[1], Decimal(1), j + 2, unit[0] == "ordinal"
+        return value, Decimal(1), j, False
+
+    def _component(self, i: int) -> _Component | None:
+        """Read 'count [و نیم] [scale ...]' from token i."""
+        count = self._count(i)
+        if count is None:
+            return None
+        value, resolution, j, ordinal = count
+        words = self.tokens[i].kind == "word"
+        if ordinal:
+            return _Component(value, resolution, j, Decimal(1), False, True, False)
+        # «یک و نیم میلیارد»
+        if (
+            self._kind(j) == ("and", 0)
+            and self._kind(j + 1) == ("half", 0)
+            and value == value.to_integral_value()
+        ):
+            value += Decimal("0.5")
+            resolution = Decimal("0.5")
+            j += 2
+        scale = 0
+        while True:
+            nxt = self._kind(j)
+            if nxt is None or nxt[0] != "scale" or (scale and nxt[1] <= scale):
+                break
+            scale = scale * nxt[1] if scale else nxt[1]
+            j += 1
+        if scale:
+            value *= scale
+            resolution *= scale
+            return _Component(value, resolution, j, Decimal(scale), True, False, True)
+        place = _leading_place(value) if words else resolution
+        return _Component(value, resolution, j, place, words, False, False)
+
+    def read(self, i: int) -> tuple[NumberPhrase, int] | None:
+        first = self._component(i)
+        if first is None:
+            return None
+        tok = self.tokens[i]
+        if (
+            tok.kind == "word"
+            and tok.text in _WEAK_STARTS
+            and not first.has_scale
+            and first.next_index == i + 1
+        ):
+            return None
+        value, resolution = first.value, first.resolution
+        has_scale, ordinal = first.has_scale, first.ordinal
+        has_words = tok.kind == "word"
+        current = first
+        j = first.next_index
+        while current.joinable and self._kind(j) == ("and", 0):
+            nxt = self._component(j + 1)
+            if nxt is None or not nxt.value < current.place:
+                break
+            value += nxt.value
+            resolution = nxt.resolution
+            has_scale = has_scale or nxt.has_scale
+            has_words = has_words or self.tokens[j + 1].kind == "word"
+            ordinal = nxt.ordinal
+            current = nxt
+            j = nxt.next_index
+        phrase = NumberPhrase(
+            value=_tidy(value),
+            resolution=_tidy(resolution),
+            start=tok.start,
+            end=self.tokens[j - 1].end,
+            text="",
+            ordinal=ordinal,
+            has_scale=has_scale,
+            has_words=has_words,
+        )
+        return phrase, j
+
+
+def _tidy(d: Decimal) -> Decimal:
+    """Drop meaningless trailing zeros: 392200000.0 -> 392200000, 0.50 -> 0.5."""
+    if d == d.to_integral_value():
+        return d.quantize(Decimal(1))
+    return d.normalize()
+
+
+def _leading_place(value: Decimal) -> Decimal:
+    """The place value of the leading digit of a whole number: 10 for «بیست», 100 for
+    «صد»; a part joined with «و» must stay below it."""
+    if value < 1:
+        return Decimal(1)
+    return Decimal(10) ** (len(str(int(value))) - 1)
+
+
+def _negative(norm: str, start: int) -> bool:
+    return start > 0 and norm[start - 1] == "-" and (start < 2 or not norm[start - 2].isalnum())
+
+
+def _phrases_normalized(norm: str) -> list[NumberPhrase]:
+    tokens = _tokenize(norm)
+    reader = _Reader(tokens)
+    phrases: list[NumberPhrase] = []
+    i = 0
+    while i < len(tokens):
+        got = reader.read(i)
+        if got is None:
+            i += 1
+            continue
+        phrase, i = got
+        if tokens[i - 1].kind == "num" and _negative(norm, phrase.start):
+            phrase = NumberPhrase(
+                -phrase.value,
+                phrase.resolution,
+                phrase.start - 1,
+                phrase.end,
+                "",
+                phrase.ordinal,
+                phrase.has_scale,
+                phrase.has_words,
+            )
+        phrases.append(phrase)
+    return phrases
+
+
+def _to_original(text: str, index: list[int], phrase: NumberPhrase) -> NumberPhrase:
+    start = index[phrase.start]
+    end = index[phrase.end - 1] + 1
+    return NumberPhrase(
+        phrase.value,
+        phrase.resolution,
+        start,
+        end,
+        text[start:end],
+        phrase.ordinal,
+        phrase.has_scale,
+        phrase.has_words,
+    )
+
+
+def find_number_phrases(text: str) -> list[NumberPhrase]:
+    """Every number phrase in ``text``, in order, with verbatim spans."""
+    norm, index = normalize_text(text)
+    return [_to_original(text, index, p) for p in _phrases_normalized(norm)]
+
+
+def _range_link(norm: str, left: NumberPhrase, right: NumberPhrase) -> bool:
+    between = norm[left.end : right.start].strip().lower()
+    return between in _RANGE_WORDS
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Like :func:`find_number_phrases`, but joins ranges («بین 7 تا 8», "7 to 8",
+    "7-8") into one quantity with a lower and an upper bound."""
+    norm, index = normalize_text(text)
+    phrases = _phrases_normalized(norm)
+    out: list[Quantity] = []
+    i = 0
+    while i < len(phrases):
+        p = phrases[i]
+        if i + 1 < len(phrases) and _range_link(norm, p, phrases[i + 1]):
+            q = phrases[i + 1]
+            low = p.value
+            # «7 تا 8 میلیارد»: the scale word after the upper bound applies to both.
+            if q.has_scale and not p.has_scale and q.resolution > 1:
+                scale = q.resolution / _decimal_of_resolution(norm, q)
+                low = p.value * scale
+            if low < q.value and not p.ordinal and not q.ordinal:
+                start = p.start
+                opener = norm[:start].rstrip().rsplit(" ", 1)[-1].lower()
+                if opener in _RANGE_OPENERS and norm[:start].rstrip().endswith(opener):
+                    start = len(norm[:start].rstrip()) - len(opener)
+                o_start = index[start]
+                o_end = index[q.end - 1] + 1
+                out.append(
+                    Quantity(
+                        _tidy(low),
+                        q.resolution,
+                        o_start,
+                        o_end,
+                        text[o_start:o_end],
+                        upper=q.value,
+                        has_scale=q.has_scale,
+                    )
+                )
+                i += 2
+                continue
+        op = _to_original(text, index, p)
+        out.append(
+            Quantity(
+                op.value,
+                op.resolution,
+                op.start,
+                op.end,
+                op.text,
+                ordinal=op.ordinal,
+                has_scale=op.has_scale,
+            )
+        )
+        i += 1
+    return out
+
+
+def _decimal_of_resolution(norm: str, phrase: NumberPhrase) -> Decimal:
+    """The resolution of the leading digits of a phrase, before its scale words."""
+    tokens = _tokenize(norm[phrase.start : phrase.end])
+    if tokens and tokens[0].kind == "num":
+        return _decimal_of(tokens[0].text)[1]
+    return Decimal(1)
+
+
+def parse_quantity(text: str) -> Quantity:
+    """The one number or range stated in ``text``.
+
+    Raises :class:`NumberPhraseError` naming the text if it holds no number, or more
+    than one.
+    """
+    found = find_quantities(text)
+    if not found:
+        raise NumberPhraseError(f"no number found in {text!r}")
+    if len(found) > 1:
+        listed = ", ".join(repr(q.text) for q in found)
+        raise NumberPhraseError(
+            f"more than one number in {text!r} ({listed}); quote a shorter passage"
+        )
+    return found[0]
+
+
+def parse_number(text: str) -> Decimal:
+    """The value of the one number stated in ``text`` (not a range).
+
+    >>> parse_number("یک میلیارد و 740 میلیون دلار")
+    Decimal('1740000000')
+    """
+    q = parse_quantity(text)
+    if q.is_range:
+        raise NumberPhraseError(f"{text!r} states a range, not a single number")
+    return q.value

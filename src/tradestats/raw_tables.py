@@ -1,0 +1,216 @@
+"""Read the raw layer: CSV tables and source texts, checked against their contract.
+
+Every problem is reported with its file, its line in that file (the header is line 1)
+and its column. Each DataFrame returned is indexed by file line, so a later check can
+point back to the line as well.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pandera.pandas as pa
+
+from tradestats.errors import Problem
+from tradestats.schemas import RAW_TABLES, TableSpec
+
+__all__ = ["RawData", "read_raw", "read_table", "read_text", "schema_problems"]
+
+
+def _decode(path: Path, label: str, problems: list[Problem]) -> str | None:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(label, None, None, "file not found"))
+        return None
+    except IsADirectoryError:
+        problems.append(Problem(label, None, None, "is a directory, not a file"))
+        return None
+    except OSError as exc:
+        problems.append(Problem(label, None, None, f"cannot read: {exc.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(
+            Problem(
+                label,
+                line,
+                None,
+                f"not UTF-8: byte 0x{data[exc.start]:02x} at offset "
+                f"{exc.start} cannot be decoded; save the file as UTF-8",
+            )
+        )
+        return None
+
+
+def read_text(path: Path, label: str, problems: list[Problem]) -> list[str] | None:
+    """The lines of a source text (without line endings), or None with a problem."""
+    text = _decode(path, label, problems)
+    if text is None:
+        return None
+    if text.startswith("\ufeff"):
+        problems.append(Problem(label, 1, None, "starts with a byte-order mark; remove it"))
+    return text.split("\n")
+
+
+def schema_problems(
+    df: pd.DataFrame, model: type[pa.DataFrameModel], label: str
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Validate ``df`` (indexed by file line) against ``model``, lazily: every failure
+    becomes a Problem naming the line and column."""
+    try:
+        return model.validate(df, lazy=True), []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    problems: list[Problem] = []
+    seen: set[tuple[object, ...]] = set()
+    for case in cases.itertuples(index=False):
+        index = case.index
+        line = int(index) if index is not None and not pd.isna(index) else None
+        check = str(case.check)
+        column = None if pd.isna(case.column) else str(case.column)
+        wide = case.schema_context == "DataFrameSchema" and check not in {
+            "column_in_schema",
+            "column_in_dataframe",
+            "multiple_fields_uniqueness",
+        }
+        key = (line, check) if wide else (line, column, check)
+        if key in seen:
+            continue
+        seen.add(key)
+        found = case.failure_case
+        if check == "column_in_dataframe":
+            msg = f"missing column {found!r}"
+            column = str(found)
+        elif check == "column_in_schema":
+            msg = f"unexpected column {found!r}"
+            column = str(found)
+        elif check == "multiple_fields_uniqueness":
+            msg = f"duplicate value {found!r}: ids must be unique"
+        elif wide:
+            msg = check
+            column = None
+        else:
+            msg = f"expected {_describe(check)}, found {found!r}"
+        problems.append(Problem(label, line, column, msg))
+    return None, problems
+
+
+def _describe(check: str) -> str:
+    """Make a pandera check name readable: "isin(['a', 'b'])" -> "one of ['a', 'b']"."""
+    replacements = {
+        "isin(": "one of (",
+        "str_matches(": "text matching (",
+        "greater_than_or_equal_to(": ">= (",
+        "greater_than(": "> (",
+        "not_nullable": "a value (this column may not be blank)",
+        "coerce_dtype(": "a value of type (",
+        "dtype(": "type (",
+        "str_length(": "text of length (",
+    }
+    for old, new in replacements.items():
+        if check.startswith(old):
+            return new + check[len(old) :]
+    return check
+
+
+def read_table(
+    path: Path, spec: TableSpec, label: str
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one raw CSV, check its shape and validate it against ``spec``'s model."""
+    problems: list[Problem] = []
+    text = _decode(path, label, problems)
+    if text is None:
+        return None, problems
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return None, [Problem(label, 1, None, "empty file: expected a header row")]
+    except csv.Error as exc:
+        return None, [Problem(label, 1, None, f"cannot read the header: {exc}")]
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    while True:
+        start_line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(label, start_line, None, f"malformed CSV: {exc}"))
+            return None, problems
+        if not row:
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    label,
+                    start_line,
+                    None,
+                    f"expected {len(header)} fields as in the header, found {len(row)}",
+                )
+            )
+            continue
+        rows.append(row)
+        lines.append(start_line)
+    if problems:
+        return None, problems
+    df = pd.DataFrame(
+        rows, columns=header, index=pd.Index(lines, name="line_in_file"), dtype=object
+    )
+    df = df.map(lambda v: None if v == "" else v)  # type: ignore[operator]
+    valid, schema_issues = schema_problems(df, spec.model, label)
+    return valid, schema_issues
+
+
+@dataclass
+class RawData:
+    """The raw layer, validated table by table. ``texts`` maps a source id to its lines."""
+
+    root: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    text_bytes: dict[str, bytes] = field(default_factory=dict)
+
+    def label(self, name: str) -> str:
+        return f"data/raw/{RAW_TABLES[name].file}"
+
+
+def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
+    """Read every raw table and every text it names. Returns what could be read and the
+    problems found; the caller decides whether to go on."""
+    data = RawData(root=raw_dir)
+    problems: list[Problem] = []
+    for name, spec in RAW_TABLES.items():
+        label = data.label(name)
+        df, issues = read_table(raw_dir / spec.file, spec, label)
+        problems.extend(issues)
+        if df is not None:
+            data.tables[name] = df
+    sources = data.tables.get("sources")
+    if sources is not None:
+        for line, row in sources.iterrows():
+            path = raw_dir / "texts" / str(row["file"])
+            label = f"data/raw/texts/{row['file']}"
+            issues_before = len(problems)
+            lines = read_text(path, label, problems)
+            if lines is not None and len(problems) == issues_before:
+                data.texts[str(row["source_id"])] = lines
+                data.text_bytes[str(row["source_id"])] = path.read_bytes()
+            elif not path.exists():
+                problems[-1] = Problem(
+                    data.label("sources"),
+                    int(str(line)),
+                    "file",
+                    f"the text {row['file']!r} is not in data/raw/texts/",
+                )
+    return data, problems

@@ -1,0 +1,153 @@
+"""``tradestats validate``: check the raw and the clean layers and say what to fix.
+
+It exits 0 only when everything holds: raw tables and texts against their contract,
+every quote at its line, every id resolving, every clean table against its schema and
+its foreign keys, and data/clean equal, byte for byte, to what data/raw builds.
+Discrepancies *inside the sources* (checks.csv, calendar_checks.csv) are findings: they
+are reported but do not fail validation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from tradestats.build import build_tables, serialize_tables
+from tradestats.errors import InputError, Problem, TradestatsError
+from tradestats.load import load
+from tradestats.paths import ProjectPaths, find_project_root
+from tradestats.raw_tables import read_raw
+from tradestats.schemas import CLEAN_TABLES
+
+__all__ = ["ValidationReport", "validate"]
+
+
+@dataclass
+class ValidationReport:
+    """Problems fail validation; findings (discrepancies within the sources) do not."""
+
+    root: Path
+    problems: list[Problem] = field(default_factory=list)
+    findings: list[str] = field(default_factory=list)
+    checked: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def render(self) -> str:
+        out = [f"Validated {self.root}"]
+        out += [f"  checked: {c}" for c in self.checked]
+        if self.findings:
+            out.append(f"{len(self.findings)} finding(s) about the sources (reported, not errors):")
+            out += [f"  {f}" for f in self.findings]
+        if self.problems:
+            out.append(f"FAILED: {len(self.problems)} problem(s):")
+            out += [f"  {p}" for p in self.problems]
+        else:
+            out.append("OK: raw and clean data hold.")
+        return "\n".join(out)
+
+
+def _clean_problems(clean_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
+    """Each clean table against its schema, then the foreign keys between them."""
+    loaded: dict[str, pd.DataFrame] = {}
+    problems: list[Problem] = []
+    for name in CLEAN_TABLES:
+        try:
+            loaded[name] = load(name, data_dir=clean_dir)
+        except InputError as exc:
+            problems.extend(exc.problems)
+        except TradestatsError as exc:
+            problems.append(Problem(f"data/clean/{CLEAN_TABLES[name].file}", None, None, str(exc)))
+    for name, spec in CLEAN_TABLES.items():
+        df = loaded.get(name)
+        for fk in spec.metadata.get("foreign_keys", []):  # type: ignore[attr-defined]
+            target = loaded.get(fk["reference"]["resource"])
+            if df is None or target is None:
+                continue
+            known = set(target[fk["reference"]["fields"]].dropna().astype(str))
+            column = fk["fields"]
+            for i, value in df[column].items():
+                if pd.isna(value) or str(value) in known:
+                    continue
+                problems.append(
+                    Problem(
+                        f"data/clean/{spec.file}",
+                        int(str(i)) + 2,
+                        column,
+                        f"{value!r} does not resolve in {fk['reference']['resource']}",
+                    )
+                )
+    return loaded, problems
+
+
+def _findings(tables: dict[str, pd.DataFrame]) -> list[str]:
+    out = []
+    checks = tables.get("checks")
+    if checks is not None:
+        for r in checks[checks["status"] == "discrepancy"].itertuples():
+            out.append(
+                f"{r.check_id} ({r.source_id}, line {r.line}): {r.description}: "
+                f"expected {r.expected:,.0f}, the text states {r.found:,.0f} "
+                f"({r.unit}), a difference of {r.difference:,.0f}"
+            )
+    calendar = tables.get("calendar_checks")
+    if calendar is not None:
+        for r in calendar[calendar["status"] == "discrepancy"].itertuples():
+            out.append(
+                f"{r.mention_id} ({r.source_id}, line {r.line}): {r.jalali_date} is "
+                f"{r.gregorian_converted:%Y-%m-%d}, a {r.weekday_converted}; the text "
+                "pairs it otherwise"
+            )
+    return out
+
+
+def validate(root: Path | None = None) -> ValidationReport:
+    """Validate the checkout at ``root`` (default: found from the current directory)."""
+    paths = ProjectPaths(find_project_root(root))
+    report = ValidationReport(paths.root)
+    raw, problems = read_raw(paths.raw)
+    report.problems += problems
+    fresh: dict[str, bytes] | None = None
+    if not problems:
+        try:
+            fresh = serialize_tables(build_tables(raw))
+        except InputError as exc:
+            report.problems += exc.problems
+    report.checked.append(
+        f"raw: {len(raw.tables)} tables, {len(raw.texts)} texts, quotes "
+        "at their lines, ids, parsed values and periods"
+    )
+    loaded, problems = _clean_problems(paths.clean)
+    report.problems += problems
+    report.checked.append(f"clean: {len(loaded)} tables against their schemas and keys")
+    if fresh is not None:
+        for name, data in fresh.items():
+            path = paths.clean / name
+            if not path.is_file():
+                report.problems.append(
+                    Problem(f"data/clean/{name}", None, None, "missing; run 'tradestats build'")
+                )
+            elif path.read_bytes() != data:
+                report.problems.append(
+                    Problem(
+                        f"data/clean/{name}",
+                        _first_difference(path.read_bytes(), data),
+                        None,
+                        "differs from what data/raw builds; run 'tradestats build'",
+                    )
+                )
+        report.checked.append("clean equals a fresh build of raw, byte for byte")
+    report.findings = _findings(loaded)
+    return report
+
+
+def _first_difference(a: bytes, b: bytes) -> int:
+    """1-based line number of the first line where two files differ."""
+    for i, (x, y) in enumerate(zip(a.split(b"\n"), b.split(b"\n"), strict=False), start=1):
+        if x != y:
+            return i
+    return min(a.count(b"\n"), b.count(b"\n")) + 1
