@@ -18,10 +18,10 @@ __version__ = "0.1.0"
 
 # public name -> module that defines it
 _API = {
-    "build": "tradestats.build",
-    "load": "tradestats.load",
-    "tables": "tradestats.load",
-    "validate": "tradestats.validate",
+    "build": "tradestats.build_pipeline",
+    "load": "tradestats.load_tables",
+    "tables": "tradestats.load_tables",
+    "validate": "tradestats.validation",
     "parse_number": "tradestats.number_phrases",
     "parse_quantity": "tradestats.number_phrases",
     "find_number_phrases": "tradestats.number_phrases",
@@ -45,11 +45,11 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from tradestats.build import build
+    from tradestats.build_pipeline import build
     from tradestats.errors import InputError, NumberPhraseError, TradestatsError
-    from tradestats.load import load, tables
+    from tradestats.load_tables import load, tables
     from tradestats.number_phrases import find_number_phrases, parse_number, parse_quantity
-    from tradestats.validate import validate
+    from tradestats.validation import validate
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,9 @@ allow meets the interval of the stated target.
 
 from __future__ import annotations
 
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import pandas as pd
 
@@ -50,7 +52,7 @@ def _ratio_percent(num: Interval, den: Interval, minus_one: bool) -> Interval:
     )
 
 
-def _interval(figure: dict[str, object]) -> Interval:
+def _interval(figure: Mapping[Hashable, Any]) -> Interval:
     return Interval.stated(float(str(figure["value"])), float(str(figure["resolution"])))
 
 

@@ -58,7 +58,7 @@ def cli() -> None:
 def build(root: Path | None, out_dir: Path | None) -> None:
     """Build data/clean from data/raw: parse every quoted figure, check it against its
     text, derive the tables and write them atomically."""
-    from tradestats.build import build as run_build
+    from tradestats.build_pipeline import build as run_build
 
     result = run_build(root, out_dir)
     for name, n in result.rows.items():
@@ -78,7 +78,7 @@ def build(root: Path | None, out_dir: Path | None) -> None:
 def validate(root: Path | None) -> None:
     """Check data/raw and data/clean: schemas, quotes at their lines, references, and
     that data/clean is what the raw data builds. Exits 1 if anything fails."""
-    from tradestats.validate import validate as run_validate
+    from tradestats.validation import validate as run_validate
 
     report = run_validate(root)
     click.echo(report.render())

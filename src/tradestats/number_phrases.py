@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Context, Decimal, InvalidOperation, localcontext
 
 from tradestats.errors import NumberPhraseError
 
@@ -43,9 +43,9 @@ _CHAR_MAP = {
     "\u2009": " ",  # thin space
     "\u202f": " ",  # narrow no-break space
     "\u2212": "-",  # minus sign
+    "\u200c": " ",  # zero-width non-joiner separates words («ده‌هزار»)
 }
 _DROPPED = {
-    "\u200c",  # zero-width non-joiner
     "\u200d",  # zero-width joiner
     "\u200e",  # left-to-right mark
     "\u200f",  # right-to-left mark
@@ -111,6 +111,8 @@ _ATTACHED_ONLY_SCALES = {"m", "mn", "mln", "bn", "tn"}
 _WEAK_STARTS = {"نه", "یه", "one"}
 _AND_WORDS = {"و", "and"}
 _HALF_WORDS = {"نیم"}
+# Plural endings: «ده‌ها», «میلیون‌ها» are "tens of", "millions of", not numbers.
+_PLURAL_ENDINGS = {"ها", "های"}
 _RANGE_WORDS = {"تا", "to", "-", "–", "—"}
 _RANGE_OPENERS = {"بین", "between", "from", "از"}
 
@@ -277,10 +279,18 @@ class _Reader:
 
         Returns (value, resolution, next index, is_ordinal) or None.
         """
+        if (
+            self.tokens[i].kind == "word"
+            and i + 1 < len(self.tokens)
+            and self.tokens[i + 1].text in _PLURAL_ENDINGS
+        ):
+            return None
         kind = self._kind(i)
         if kind is None:
             return None
         if kind[0] == "num":
+            if len(self.tokens[i].text) > _MAX_DIGITS:
+                return None
             value, resolution = _decimal_of(self.tokens[i].text)
             return value, resolution, i + 1, False
         if kind[0] == "ordinal":
@@ -306,6 +316,21 @@ class _Reader:
             unit = self._kind(j + 1)
             if unit and unit[0] in {"small", "ordinal"} and 0 < unit[1] < 10:
                 return value + unit[1], Decimal(1), j + 2, unit[0] == "ordinal"
+        # «صد و بیست و پنج», «بیست و یک» (before a scale word: «بیست و یک میلیون»)
+        last = value
+        while self._kind(j) == ("and", 0) and value < 1000:
+            nxt = self._kind(j + 1)
+            if nxt is None or nxt[0] not in {"small", "ordinal"}:
+                break
+            if not (0 < nxt[1] < _leading_place(last)) or (
+                j + 2 < len(self.tokens) and self.tokens[j + 2].text in _PLURAL_ENDINGS
+            ):
+                break
+            value += nxt[1]
+            last = Decimal(nxt[1])
+            j += 2
+            if nxt[0] == "ordinal":
+                return value, Decimal(1), j, True
         return value, Decimal(1), j, False
 
     def _component(self, i: int) -> _Component | None:
@@ -384,7 +409,7 @@ class _Reader:
 def _tidy(d: Decimal) -> Decimal:
     """Drop meaningless trailing zeros: 392200000.0 -> 392200000, 0.50 -> 0.5."""
     if d == d.to_integral_value():
-        return d.quantize(Decimal(1))
+        return d.to_integral_value()
     return d.normalize()
 
 
@@ -400,7 +425,18 @@ def _negative(norm: str, start: int) -> bool:
     return start > 0 and norm[start - 1] == "-" and (start < 2 or not norm[start - 2].isalnum())
 
 
+# Exact arithmetic for any number a text can hold: digit runs longer than _MAX_DIGITS are
+# not read as numbers at all, and the context is wide enough that no product rounds.
+_MAX_DIGITS = 40
+_EXACT = Context(prec=200)
+
+
 def _phrases_normalized(norm: str) -> list[NumberPhrase]:
+    with localcontext(_EXACT):
+        return _read_phrases(norm)
+
+
+def _read_phrases(norm: str) -> list[NumberPhrase]:
     tokens = _tokenize(norm)
     reader = _Reader(tokens)
     phrases: list[NumberPhrase] = []
@@ -455,6 +491,11 @@ def _range_link(norm: str, left: NumberPhrase, right: NumberPhrase) -> bool:
 def find_quantities(text: str) -> list[Quantity]:
     """Like :func:`find_number_phrases`, but joins ranges («بین 7 تا 8», "7 to 8",
     "7-8") into one quantity with a lower and an upper bound."""
+    with localcontext(_EXACT):
+        return _join_ranges(text)
+
+
+def _join_ranges(text: str) -> list[Quantity]:
     norm, index = normalize_text(text)
     phrases = _phrases_normalized(norm)
     out: list[Quantity] = []

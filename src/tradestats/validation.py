@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from tradestats.build import build_tables, serialize_tables
+from tradestats.build_pipeline import build_tables, serialize_tables
 from tradestats.errors import InputError, Problem, TradestatsError
-from tradestats.load import load
+from tradestats.load_tables import load
 from tradestats.paths import ProjectPaths, find_project_root
 from tradestats.raw_tables import read_raw
 from tradestats.schemas import CLEAN_TABLES

@@ -1,0 +1,214 @@
+"""``tradestats build``: reproducible, and safe on bad input (clear error, nothing lost)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import CLEAN
+from tradestats.build_pipeline import build
+from tradestats.cli import cli
+
+
+def _snapshot(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def _edit_csv(path: Path, edit) -> None:
+    """Apply ``edit(rows)`` to a CSV's rows (header first) and write it back."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))))
+    edit(rows)
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    path.write_text(out.getvalue(), encoding="utf-8")
+
+
+def _set(rows: list[list[str]], figure_id: str, column: str, value: str) -> None:
+    col = rows[0].index(column)
+    for row in rows[1:]:
+        if row[0] == figure_id:
+            row[col] = value
+            return
+    raise AssertionError(figure_id)
+
+
+def test_committed_clean_equals_a_fresh_build(tmp_path: Path) -> None:
+    result = build(out_dir=tmp_path)
+    assert result.rows["trade_flows"] == 22
+    assert _snapshot(tmp_path) == {
+        name: data for name, data in _snapshot(CLEAN).items() if name in _snapshot(tmp_path)
+    }
+    assert set(_snapshot(tmp_path)) <= set(_snapshot(CLEAN))
+
+
+def test_building_twice_gives_identical_bytes(tmp_path: Path) -> None:
+    build(out_dir=tmp_path / "a")
+    build(out_dir=tmp_path / "b")
+    assert _snapshot(tmp_path / "a") == _snapshot(tmp_path / "b")
+
+
+def test_rebuild_leaves_unchanged_files_alone(project: Path) -> None:
+    result = build(project)
+    assert result.changed == []
+
+
+def test_build_restores_a_damaged_output(project: Path) -> None:
+    target = project / "data" / "clean" / "trade_flows.csv"
+    good = target.read_bytes()
+    target.write_bytes(good.replace(b"1740", b"1741"))
+    result = build(project)
+    assert result.changed == [target]
+    assert target.read_bytes() == good
+
+
+# Each case breaks a copy of the raw data; the build must stop with a message naming the
+# file, the line and the column, write nothing, and show no traceback.
+def _missing_column(raw: Path) -> None:
+    def drop_unit(rows: list[list[str]]) -> None:
+        col = rows[0].index("unit")
+        for row in rows:
+            row.pop(col)
+
+    _edit_csv(raw / "figures.csv", drop_unit)
+
+
+def _malformed_number(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F023", "quote", "سازمان گمرک روسیه"))
+
+
+def _two_numbers(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F040", "quote", "20 و 50 درصد"))
+
+
+def _unknown_country(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F029", "partner", "XXX"))
+
+
+def _not_iso_country(raw: Path) -> None:
+    with (raw / "economies.csv").open("a", encoding="utf-8") as fh:
+        fh.write("XYZ,country,Nowhere,هیچ‌جا\n")
+
+
+def _quote_on_wrong_line(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F023", "line", "79"))
+
+
+def _quote_not_verbatim(raw: Path) -> None:
+    _edit_csv(
+        raw / "figures.csv",
+        lambda rows: _set(rows, "F023", "quote", "یک میلیارد و 741 میلیون دلار"),
+    )
+
+
+def _duplicate_id(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: rows.append(list(rows[1])))
+
+
+def _impossible_jalali_date(raw: Path) -> None:
+    path = raw / "calendar_mentions.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("1400-10-28", "1400-12-30"), encoding="utf-8"
+    )
+
+
+def _impossible_jalali_period(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F037", "period", "j1400-13"))
+
+
+def _not_utf8(raw: Path) -> None:
+    path = raw / "figures.csv"
+    path.write_bytes(
+        path.read_text(encoding="utf-8").encode("utf-8").replace("منابع".encode(), b"\xd5\xe3\xc7")
+    )
+
+
+def _wrong_unit(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F001", "unit", "USD"))
+
+
+def _wrong_qualifier(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F017", "qualifier", "exact"))
+
+
+def _agency_of_another_economy(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F029", "reporter", "TUR"))
+
+
+def _missing_text(raw: Path) -> None:
+    (raw / "texts" / "002_d96ec3b443879f24.txt").unlink()
+
+
+def _ragged_row(raw: Path) -> None:
+    with (raw / "relations.csv").open("a", encoding="utf-8") as fh:
+        fh.write("C99,sum,F019\n")
+
+
+BAD_INPUTS = [
+    (_missing_column, r"figures\.csv.*\[unit\]: missing column"),
+    (_malformed_number, r"figures\.csv:24 \[quote\]: no number found"),
+    (_two_numbers, r"figures\.csv:41 \[quote\]: more than one number"),
+    (_unknown_country, r"figures\.csv:30 \[partner\]: unknown code 'XXX'"),
+    (_not_iso_country, r"economies\.csv:9 \[code\]: 'XYZ' is not an ISO 3166-1"),
+    (_quote_on_wrong_line, r"figures\.csv:24 \[quote\]: .* is not on line 79 .* on line 80"),
+    (_quote_not_verbatim, r"figures\.csv:24 \[quote\]: .* nor anywhere in it"),
+    (_duplicate_id, r"figures\.csv:\d+ \[figure_id\]: duplicate value 'F001'"),
+    (
+        _impossible_jalali_date,
+        r"calendar_mentions\.csv:2 \[jalali_date\]: 1400-12-30 is not a "
+        r"date in the Iranian calendar",
+    ),
+    (_impossible_jalali_period, r"figures\.csv:38 \[period\]: month 13"),
+    (_not_utf8, r"figures\.csv:\d+: not UTF-8"),
+    (_wrong_unit, r"figures\.csv:2 \[unit\]: the quote has a percent word"),
+    (_wrong_qualifier, r"figures\.csv:18 \[qualifier\]: the quote says 'more_than'"),
+    (
+        _agency_of_another_economy,
+        r"figures\.csv:30 \[reporter\]: the agency RUS-FCS .* must "
+        r"be RUS, not TUR",
+    ),
+    (_missing_text, r"sources\.csv:4 \[file\]: the text '002_d96ec3b443879f24\.txt' is not"),
+    (_ragged_row, r"relations\.csv:12: expected 5 fields as in the header, found 3"),
+]
+
+
+@pytest.mark.parametrize(
+    ("breaks", "message"), BAD_INPUTS, ids=[b.__name__.strip("_") for b, _ in BAD_INPUTS]
+)
+def test_bad_input_is_refused_clearly_and_loses_nothing(
+    project: Path, breaks, message: str
+) -> None:
+    clean = project / "data" / "clean"
+    before = _snapshot(clean)
+    breaks(project / "data" / "raw")
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith("Error: ")
+    assert re.search(message, result.output), result.output
+    assert "Traceback" not in result.output
+    assert _snapshot(clean) == before  # nothing written, no temporary files left
+
+
+def test_all_problems_are_reported_at_once(project: Path) -> None:
+    raw = project / "data" / "raw"
+    _unknown_country(raw)
+    _quote_on_wrong_line(raw)
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert "4 problems" in result.output  # the partner, and quote/period/agency words
+    assert "[partner]: unknown code 'XXX'" in result.output
+    assert "[quote]:" in result.output and "[agency_quote]:" in result.output
+
+
+def test_unwritable_output_is_a_clear_error(project: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    result = CliRunner().invoke(
+        cli, ["build", "--root", str(project), "--out", str(blocker / "clean")]
+    )
+    assert result.exit_code != 0
+    assert "Traceback" not in result.output
+    assert "cannot write" in result.output or "not a directory" in result.output.lower()

@@ -1,0 +1,81 @@
+"""``tradestats validate`` and the command group."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from tradestats import __version__
+from tradestats.cli import cli
+
+
+def test_validate_passes_on_the_checkout(repo: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "--root", str(repo)])
+    assert result.exit_code == 0, result.output
+    assert "OK: raw and clean data hold." in result.output
+    # the source's own discrepancy is reported, not failed on
+    assert "C01" in result.output and "849,000,000" in result.output
+
+
+def test_validate_fails_on_drift_and_says_where(project: Path) -> None:
+    path = project / "data" / "clean" / "trade_flows.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[8].startswith("F024,") and ",1207," in lines[8]
+    lines[8] = lines[8].replace(",1207,", ",1208,")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "data/clean/trade_flows.csv:9: differs from what data/raw builds" in result.output
+
+
+def test_validate_fails_on_a_broken_clean_table(project: Path) -> None:
+    path = project / "data" / "clean" / "trade_flows.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",RUS,IRN,exports,", ",RUS,IRN,export,", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "[flow]: expected one of (['exports', 'imports', 'turnover']), found 'export'" in (
+        result.output
+    )
+
+
+def test_validate_fails_on_bad_raw_data(project: Path) -> None:
+    path = project / "data" / "raw" / "figures.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace(
+            "F048,aran-lavrov-2010,25,", "F048,aran-lavrov-2010,24,"
+        ),
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "figures.csv:49 [quote]" in result.output
+
+
+def test_validate_outside_a_checkout_is_a_clear_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "--root", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output.startswith("Error: no data/raw/figures.csv")
+
+
+def test_version() -> None:
+    result = CliRunner().invoke(cli, ["--version"])
+    assert result.output.strip() == f"tradestats, version {__version__}"
+
+
+def test_python_dash_m_is_the_same_command() -> None:
+    out = subprocess.run(
+        [sys.executable, "-m", "tradestats", "--help"], capture_output=True, text=True, check=True
+    ).stdout
+    for command in ("build", "validate"):
+        assert command in out
+
+
+def test_every_command_has_help() -> None:
+    for name, command in cli.commands.items():
+        assert command.help, name
+        result = CliRunner().invoke(cli, [name, "--help"])
+        assert result.exit_code == 0

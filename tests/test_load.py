@@ -1,0 +1,117 @@
+"""tradestats.load and the plain-pandas route to the same data."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import tradestats
+from conftest import CLEAN, REPO
+from tradestats.errors import InputError, TradestatsError
+
+
+def test_tables_lists_every_clean_table() -> None:
+    assert tradestats.tables() == [
+        "trade_flows",
+        "figures",
+        "sources",
+        "checks",
+        "calendar_checks",
+        "economies",
+        "agencies",
+    ]
+
+
+@pytest.mark.parametrize("name", tradestats.tables())
+def test_every_table_loads_with_proper_dtypes(name: str) -> None:
+    df = tradestats.load(name)
+    assert len(df) > 0
+    plain = pd.read_csv(CLEAN / f"{name}.csv")
+    assert list(df.columns) == list(plain.columns)
+    assert len(df) == len(plain)
+
+
+def test_trade_flows_dtypes() -> None:
+    df = tradestats.load("trade_flows")
+    assert df["period_start"].dtype == "datetime64[ns]"
+    assert df["value_usd_m"].dtype == "float64"
+    assert df["line"].dtype == "int64"
+    assert isinstance(df["flow"].dtype, pd.CategoricalDtype)
+    assert list(df["flow"].cat.categories) == ["exports", "imports", "turnover"]
+    assert isinstance(df["reporter"].dtype, pd.CategoricalDtype)
+    row = df.set_index("figure_id").loc["F037"]
+    assert row["period_end"] == pd.Timestamp("2021-09-22")
+
+
+def test_plain_read_csv_needs_no_options() -> None:
+    df = pd.read_csv(CLEAN / "trade_flows.csv", parse_dates=["period_start", "period_end"])
+    assert "Unnamed: 0" not in df.columns
+    assert df["period_start"].dtype.kind == "M"
+    assert df.loc[df["figure_id"] == "F019", "value_usd_m"].item() == 688115
+
+
+def test_unknown_table_is_a_clear_error() -> None:
+    with pytest.raises(TradestatsError, match="unknown table 'flows'"):
+        tradestats.load("flows")
+
+
+def test_load_validates(tmp_path: Path) -> None:
+    bad = tmp_path / "trade_flows.csv"
+    bad.write_text(
+        (CLEAN / "trade_flows.csv")
+        .read_text(encoding="utf-8")
+        .replace(",2018-12-31,", ",2017-12-31,", 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError, match="period_end is before period_start"):
+        tradestats.load("trade_flows", data_dir=tmp_path)
+
+
+def test_the_wheel_ships_the_committed_clean_tables(tmp_path: Path) -> None:
+    """One source of truth: the wheel's data/clean is byte for byte the repository's."""
+    from hatchling.builders.wheel import WheelBuilder
+
+    wheel = Path(
+        next(WheelBuilder(str(REPO)).build(directory=str(tmp_path), versions=["standard"]))
+    )
+    with zipfile.ZipFile(wheel) as zf:
+        shipped = {
+            Path(n).name: zf.read(n)
+            for n in zf.namelist()
+            if n.startswith("tradestats/data/clean/")
+        }
+    committed = {p.name: p.read_bytes() for p in CLEAN.iterdir() if p.is_file()}
+    assert shipped == committed
+
+
+def test_load_reads_the_bundled_copy_when_installed_from_a_wheel(tmp_path: Path) -> None:
+    """Outside a checkout, the installed package finds its own copy."""
+    import subprocess
+    import sys
+
+    from hatchling.builders.wheel import WheelBuilder
+
+    wheel = Path(
+        next(WheelBuilder(str(REPO)).build(directory=str(tmp_path / "dist"), versions=["standard"]))
+    )
+    site = tmp_path / "site"
+    with zipfile.ZipFile(wheel) as zf:
+        zf.extractall(site)
+    code = (
+        "import tradestats, tradestats.paths as p; "
+        "print(p.default_clean_dir()); print(len(tradestats.load('trade_flows')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+        env={"PYTHONPATH": str(site)},
+    ).stdout
+    where, rows = out.split()
+    assert where.startswith(str(site))
+    assert rows == "22"
