@@ -79,3 +79,15 @@ def test_every_command_has_help() -> None:
         assert command.help, name
         result = CliRunner().invoke(cli, [name, "--help"])
         assert result.exit_code == 0
+
+
+def test_validate_checks_foreign_keys_between_clean_tables(project: Path) -> None:
+    path = project / "data" / "clean" / "checks.csv"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(",F019,", ",F999,", 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert (
+        "data/clean/checks.csv:2 [target_id]: unknown figure_id 'F999': not in "
+        "data/clean/figures.csv"
+    ) in result.output

@@ -3,13 +3,20 @@ once only, at its stated line of its stated text; every id must resolve."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable, Mapping
+
 import pandas as pd
 
 from tradestats.errors import Problem
 from tradestats.raw_tables import RawData
-from tradestats.schemas import RAW_TABLES
+from tradestats.schemas import RAW_TABLES, TableSpec
 
-__all__ = ["locate_quote", "provenance_problems", "reference_problems"]
+__all__ = [
+    "foreign_key_problems",
+    "locate_quote",
+    "provenance_problems",
+    "reference_problems",
+]
 
 
 def locate_quote(
@@ -75,32 +82,44 @@ def provenance_problems(raw: RawData) -> list[Problem]:
     return problems
 
 
-def reference_problems(raw: RawData) -> list[Problem]:
-    """Foreign keys declared in the raw models' metadata must resolve."""
+def foreign_key_problems(
+    tables: Mapping[str, pd.DataFrame],
+    specs: Mapping[str, TableSpec],
+    label: Callable[[str], str],
+    line_of: Callable[[Hashable], int],
+) -> list[Problem]:
+    """Every foreign key declared in the models' metadata must resolve among ``tables``.
+    ``label`` names a table's file; ``line_of`` turns a row's index into its file line."""
     problems: list[Problem] = []
-    for name, spec in RAW_TABLES.items():
-        df = raw.tables.get(name)
-        if df is None:
-            continue
+    for name, spec in specs.items():
+        df = tables.get(name)
         for fk in spec.metadata.get("foreign_keys", []):  # type: ignore[attr-defined]
-            column = fk["fields"]
-            target = fk["reference"]["resource"]
-            target_col = fk["reference"]["fields"]
-            target_df = raw.tables.get(target)
-            if target_df is None:
+            target_df = tables.get(fk["reference"]["resource"])
+            if df is None or target_df is None:
                 continue
-            known = set(target_df[target_col].dropna().astype(str))
-            for file_line, value in df[column].items():
+            known = set(target_df[fk["reference"]["fields"]].dropna().astype(str))
+            column = fk["fields"]
+            for index, value in df[column].items():
                 if value is None or pd.isna(value) or str(value) in known:
                     continue
                 problems.append(
                     Problem(
-                        raw.label(name),
-                        int(str(file_line)),
+                        label(name),
+                        line_of(index),
                         column,
-                        f"unknown {target_col} {value!r}: not in {raw.label(target)}",
+                        f"unknown {fk['reference']['fields']} {value!r}: not "
+                        f"in {label(fk['reference']['resource'])}",
                     )
                 )
+    return problems
+
+
+def reference_problems(raw: RawData) -> list[Problem]:
+    """Foreign keys declared in the raw models' metadata must resolve, and economy codes
+    must be real."""
+    problems = foreign_key_problems(
+        raw.tables, RAW_TABLES, raw.label, lambda index: int(str(index))
+    )
     problems.extend(_economy_code_problems(raw))
     return problems
 

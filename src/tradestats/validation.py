@@ -18,6 +18,7 @@ from tradestats.build_pipeline import build_tables, serialize_tables
 from tradestats.errors import InputError, Problem, TradestatsError
 from tradestats.load_tables import load
 from tradestats.paths import ProjectPaths, find_project_root
+from tradestats.provenance import foreign_key_problems
 from tradestats.raw_tables import read_raw
 from tradestats.schemas import CLEAN_TABLES
 
@@ -62,25 +63,12 @@ def _clean_problems(clean_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Prob
             problems.extend(exc.problems)
         except TradestatsError as exc:
             problems.append(Problem(f"data/clean/{CLEAN_TABLES[name].file}", None, None, str(exc)))
-    for name, spec in CLEAN_TABLES.items():
-        df = loaded.get(name)
-        for fk in spec.metadata.get("foreign_keys", []):  # type: ignore[attr-defined]
-            target = loaded.get(fk["reference"]["resource"])
-            if df is None or target is None:
-                continue
-            known = set(target[fk["reference"]["fields"]].dropna().astype(str))
-            column = fk["fields"]
-            for i, value in df[column].items():
-                if pd.isna(value) or str(value) in known:
-                    continue
-                problems.append(
-                    Problem(
-                        f"data/clean/{spec.file}",
-                        int(str(i)) + 2,
-                        column,
-                        f"{value!r} does not resolve in {fk['reference']['resource']}",
-                    )
-                )
+    problems += foreign_key_problems(
+        loaded,
+        CLEAN_TABLES,
+        lambda name: f"data/clean/{CLEAN_TABLES[name].file}",
+        lambda index: int(str(index)) + 2,
+    )
     return loaded, problems
 
 
