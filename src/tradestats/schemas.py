@@ -147,7 +147,11 @@ class RawSources(pa.DataFrameModel):
     outlet: Series[str] = pa.Field(
         nullable=True,
         title="Outlet",
-        description="Publisher and the agency it reports, where the text names them.",
+        description="Publisher, and the agency it reports, in English, where the text names "
+        "them.",
+    )
+    outlet_fa: Series[str] = pa.Field(
+        nullable=True, title="Outlet (Persian)", description="The outlet in Persian."
     )
     language: Series[str] = _enum(
         {"fa": "Persian", "en": "English"},
