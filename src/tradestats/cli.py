@@ -84,3 +84,74 @@ def validate(root: Path | None) -> None:
     click.echo(report.render())
     if not report.ok:
         raise SystemExit(1)
+
+
+@cli.command()
+@click.option(
+    "--chart",
+    "charts",
+    multiple=True,
+    metavar="NAME",
+    help="Render only this chart (repeatable). See --list.",
+)
+@click.option("--list", "list_only", is_flag=True, help="List the charts and exit.")
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(["png", "svg", "pdf"]),
+    help="Output format (repeatable). Default: png, svg and pdf.",
+)
+@click.option(
+    "--lang",
+    type=click.Choice(["en", "fa"]),
+    default="en",
+    show_default=True,
+    help="Language of titles, labels, digits and notes.",
+)
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Output folder (default: figures/ of the checkout).",
+)
+@click.option(
+    "--dpi",
+    type=click.IntRange(20, 1200),
+    default=200,
+    show_default=True,
+    help="Resolution of PNG files.",
+)
+@_reports_errors
+def plot(
+    charts: tuple[str, ...],
+    list_only: bool,
+    formats: tuple[str, ...],
+    lang: str,
+    out_dir: Path | None,
+    dpi: int,
+) -> None:
+    """Render the charts into figures/: PNG, SVG and PDF, in English or Persian."""
+    from tradestats.chart_registry import CHARTS
+
+    if list_only:
+        width = max(map(len, CHARTS))
+        for name, description in CHARTS.items():
+            click.echo(f"{name:{width}}  {description}")
+        return
+    unknown = [c for c in charts if c not in CHARTS]
+    if unknown:
+        raise click.ClickException(
+            f"unknown chart {', '.join(map(repr, unknown))}; see 'tradestats plot --list'"
+        )
+    from tradestats.render_charts import render_charts
+
+    written = render_charts(
+        charts or None,
+        formats=formats or ("png", "svg", "pdf"),
+        lang=lang,
+        out_dir=out_dir,
+        dpi=dpi,
+    )
+    click.echo(f"Wrote {len(written)} file(s) to {written[0].parent if written else out_dir}.")

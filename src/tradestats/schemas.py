@@ -147,8 +147,7 @@ class RawSources(pa.DataFrameModel):
     outlet: Series[str] = pa.Field(
         nullable=True,
         title="Outlet",
-        description="Publisher, and the agency it reports, in English, where the text names "
-        "them.",
+        description="Publisher, and the agency it reports, in English, where the text names them.",
     )
     outlet_fa: Series[str] = pa.Field(
         nullable=True, title="Outlet (Persian)", description="The outlet in Persian."
@@ -402,6 +401,12 @@ class Agencies(pa.DataFrameModel):
     )
     name_en: Series[str] = pa.Field(title="Name (English)", description="English name.")
     name_fa: Series[str] = pa.Field(title="Name (Persian)", description="Persian name.")
+    short_en: Series[str] = pa.Field(
+        title="Short name (English)", description="Short English name for chart labels."
+    )
+    short_fa: Series[str] = pa.Field(
+        title="Short name (Persian)", description="Short Persian name for chart labels."
+    )
 
     class Config:
         strict = True
