@@ -1,0 +1,23 @@
+"""Regenerate the image-regression baselines in tests/baseline/ (72 dpi PNGs).
+
+Run after an intended change to a chart, look at every image, then commit them:
+    python tests/make_baselines.py
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tradestats.chart_registry import CHARTS, chart_function
+from tradestats.charts import chart_tables
+from tradestats.render_charts import save_figure_bytes
+
+if __name__ == "__main__":
+    out = Path(__file__).parent / "baseline"
+    out.mkdir(exist_ok=True)
+    tables = chart_tables()
+    for name in CHARTS:
+        for lang in ("en", "fa"):
+            fig = chart_function(name)(tables, lang=lang)
+            (out / f"{name}.{lang}.png").write_bytes(save_figure_bytes(fig, "png", 72))
+            print(f"wrote {name}.{lang}.png")
