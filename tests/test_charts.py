@@ -50,8 +50,9 @@ def test_every_chart_has_title_unit_labels_and_a_generated_note(tables, name, la
     texts = _texts(fig)
     note = next(t for t in texts if t.startswith("Source:" if lang == "en" else "منبع:"))
     sources = tables["sources"]
-    outlet = sources.loc[sources["source_id"] == "iranonline-2022",
-                         "outlet" if lang == "en" else "outlet_fa"].item()
+    outlet = sources.loc[
+        sources["source_id"] == "iranonline-2022", "outlet" if lang == "en" else "outlet_fa"
+    ].item()
     assert outlet in note
     assert "tradestats:" in note.replace("Transcribed by tradestats:", "tradestats:")
     unit_words = ("US dollars",) if lang == "en" else ("دلار آمریکا",)

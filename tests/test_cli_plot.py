@@ -19,20 +19,41 @@ def test_list_names_every_chart_with_a_description() -> None:
 
 
 def test_one_chart_one_format(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["plot", "--chart", "partners", "--format", "svg",
-                                      "--out", str(tmp_path), "--lang", "fa"])
+    result = CliRunner().invoke(
+        cli,
+        ["plot", "--chart", "partners", "--format", "svg", "--out", str(tmp_path), "--lang", "fa"],
+    )
     assert result.exit_code == 0, result.output
     assert [p.name for p in tmp_path.iterdir()] == ["partners.fa.svg"]
     assert tmp_path.joinpath("partners.fa.svg").read_text(encoding="utf-8").startswith("<?xml")
 
 
 def test_repeated_options_and_dpi(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["plot", "--chart", "partners", "--chart",
-                                      "russia_balance", "--format", "png", "--format", "pdf",
-                                      "--dpi", "50", "--out", str(tmp_path)])
+    result = CliRunner().invoke(
+        cli,
+        [
+            "plot",
+            "--chart",
+            "partners",
+            "--chart",
+            "russia_balance",
+            "--format",
+            "png",
+            "--format",
+            "pdf",
+            "--dpi",
+            "50",
+            "--out",
+            str(tmp_path),
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "partners.pdf", "partners.png", "russia_balance.pdf", "russia_balance.png"]
+        "partners.pdf",
+        "partners.png",
+        "russia_balance.pdf",
+        "russia_balance.png",
+    ]
     png = tmp_path.joinpath("partners.png").read_bytes()
     width = int.from_bytes(png[16:20], "big")
     assert width == 400  # 8 inches at 50 dpi
@@ -48,8 +69,9 @@ def test_unknown_chart_is_a_clear_error(tmp_path: Path) -> None:
 def test_unwritable_folder_is_a_clear_error(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")
-    result = CliRunner().invoke(cli, ["plot", "--chart", "partners", "--out",
-                                      str(blocker / "figures")])
+    result = CliRunner().invoke(
+        cli, ["plot", "--chart", "partners", "--out", str(blocker / "figures")]
+    )
     assert result.exit_code == 1
     assert result.output.startswith("Error: cannot write to")
     assert "Traceback" not in result.output

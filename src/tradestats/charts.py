@@ -357,7 +357,7 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
     )
     ax.text(
         0.5,
-        (v0 + v1) / 2 * 1.25,
+        max(v0, v1) * 1.06,
         t("growth.arrow", lang, computed=f"{computed:.0f}"),
         ha="center",
         va="bottom",
@@ -388,7 +388,7 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
     )
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(-0.6, 1.6)
-    ax.set_ylim(0, v1 * 1.2)
+    ax.set_ylim(0, max(v0, v1) * 1.25)
     _value_axis(ax, lang)
     if lang == "fa":
         ax.invert_xaxis()
