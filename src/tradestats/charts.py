@@ -28,11 +28,15 @@ from tradestats.load_tables import load
 from tradestats.source_notes import source_note
 
 __all__ = [
+    "PartnerBar",
     "chart_tables",
+    "iran_russia_flows",
+    "partner_turnover",
     "plot_iran_exports_growth",
     "plot_iran_russia_trade",
     "plot_partners",
     "plot_russia_balance",
+    "russia_balance_groups",
 ]
 
 Tables = dict[str, pd.DataFrame]
@@ -137,10 +141,9 @@ def _as_of_precision(tables: Tables, source_id: str) -> str:
 # --- 1. Iran–Russia trade by period ----------------------------------------------------
 
 
-@_styled
-def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
-    """Russia's exports to Iran, imports from Iran and turnover, for every period the
-    texts give; the half-year reported by Iranian customs is set apart and hatched."""
+def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Iran–Russia rows the charts show: exact flows over a period, with a ``series``
+    column (the exporter's code, or 'turnover'), and the upper bounds the texts state."""
     flows = tables["trade_flows"]
     pair = flows[
         flows["reporter"].isin(["RUS", "IRN"])
@@ -150,6 +153,14 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     bounds = pair[(pair["qualifier"] == "less_than") & (pair["flow"] == "turnover")]
     pair = pair[(pair["qualifier"] == "exact") & (pair["period_start"] != pair["period_end"])]
     pair["series"] = pair["exporter"].astype(str).where(pair["flow"] != "turnover", "turnover")
+    return pair.sort_values(["period_start", "series"]), bounds
+
+
+@_styled
+def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
+    """Russia's exports to Iran, imports from Iran and turnover, for every period the
+    texts give; the half-year reported by Iranian customs is set apart and hatched."""
+    pair, bounds = iran_russia_flows(tables)
     groups = (
         pair.groupby(["period_start", "period_end", "reporter"], observed=True)
         .size()
@@ -414,7 +425,7 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
 
 
 @dataclass(frozen=True)
-class _PartnerBar:
+class PartnerBar:
     code: str
     value_bn: float
     qualifier: str
@@ -424,7 +435,9 @@ class _PartnerBar:
     target_id: str | None
 
 
-def _partner_bars(tables: Tables, lang: str) -> list[_PartnerBar]:
+def partner_turnover(tables: Tables, lang: str) -> list[PartnerBar]:
+    """Russia's turnover with each partner: the latest exact full-year figure if there is
+    one, else the latest bound; with the partner's target, if any. Largest first."""
     flows = tables["trade_flows"]
     russia = flows[
         ((flows["reporter"] == "RUS") | (flows["partner"] == "RUS"))
@@ -455,7 +468,7 @@ def _partner_bars(tables: Tables, lang: str) -> list[_PartnerBar]:
             best["period_start"].date(), best["period_end"].date(), lang, precision
         )
         bars.append(
-            _PartnerBar(
+            PartnerBar(
                 code=str(code),
                 value_bn=float(best["value_usd_m"]) / 1000,
                 qualifier=str(best["qualifier"]),
@@ -470,7 +483,7 @@ def _partner_bars(tables: Tables, lang: str) -> list[_PartnerBar]:
     return sorted(bars, key=lambda b: b.value_bn, reverse=True)
 
 
-def _draw_partner_panel(ax: Axes, bars: list[_PartnerBar], lang: str) -> None:
+def _draw_partner_panel(ax: Axes, bars: list[PartnerBar], lang: str) -> None:
     color = style.COLORS["partner"]
     top = max(max(b.value_bn, b.target_bn or 0) for b in bars)
     ys = list(range(len(bars)))[::-1]
@@ -547,7 +560,7 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
     """Russia's turnover with each partner, each labelled with its own year or as-of date;
     bounds drawn as hatched bars with arrows, targets as dashed outlines. Small partners
     get their own panel and scale."""
-    bars = _partner_bars(tables, lang)
+    bars = partner_turnover(tables, lang)
     largest = bars[0].value_bn
     big = [b for b in bars if b.value_bn >= largest / 20]
     small = [b for b in bars if b.value_bn < largest / 20]
@@ -600,10 +613,9 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
 # --- 4. Russia's balance --------------------------------------------------------------
 
 
-@_styled
-def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
-    """Exports against imports for every partner and period where the texts give both, the
-    turnover they state beside them, and any discrepancy that checks.csv reports."""
+def russia_balance_groups(tables: Tables) -> list[tuple[str, pd.Timestamp, pd.DataFrame]]:
+    """Partners (the aggregates: the EU, the world) and periods for which Russia's
+    exports, imports and turnover are all given: (partner, period start, rows by flow)."""
     flows = tables["trade_flows"]
     kinds = tables["economies"].set_index("code")["kind"]
     rus = flows[(flows["reporter"] == "RUS") & (flows["qualifier"] == "exact")]
@@ -616,6 +628,14 @@ def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
         ):
             groups.append((str(partner), start, by_flow))
     groups.sort(key=lambda g: g[1])
+    return groups
+
+
+@_styled
+def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
+    """Exports against imports for every partner and period where the texts give both, the
+    turnover they state beside them, and any discrepancy that checks.csv reports."""
+    groups = russia_balance_groups(tables)
 
     fig = _figure()
     ax = _axes(fig, lang, (0.085, 0.17, 0.89, 0.6))
