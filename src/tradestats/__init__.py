@@ -19,6 +19,7 @@ __version__ = "0.1.0"
 # public name -> module that defines it
 _API = {
     "build": "tradestats.build_pipeline",
+    "to_excel": "tradestats.excel_workbook",
     "load": "tradestats.load_tables",
     "tables": "tradestats.load_tables",
     "validate": "tradestats.validation",
@@ -41,12 +42,14 @@ __all__ = [
     "parse_number",
     "parse_quantity",
     "tables",
+    "to_excel",
     "validate",
 ]
 
 if TYPE_CHECKING:
     from tradestats.build_pipeline import build
     from tradestats.errors import InputError, NumberPhraseError, TradestatsError
+    from tradestats.excel_workbook import to_excel
     from tradestats.load_tables import load, tables
     from tradestats.number_phrases import find_number_phrases, parse_number, parse_quantity
     from tradestats.validation import validate

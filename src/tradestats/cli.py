@@ -155,3 +155,20 @@ def plot(
         dpi=dpi,
     )
     click.echo(f"Wrote {len(written)} file(s) to {written[0].parent if written else out_dir}.")
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Where to write the workbook (default: data/clean/tradestats.xlsx).",
+)
+@_reports_errors
+def export(out_path: Path | None) -> None:
+    """Write one Excel workbook: a README sheet, every clean table as an Excel Table, and
+    native charts."""
+    from tradestats.excel_workbook import to_excel
+
+    click.echo(f"Wrote {to_excel(out_path)}.")

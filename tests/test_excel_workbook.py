@@ -1,0 +1,203 @@
+"""The Excel workbook, read back with openpyxl and pandas."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import openpyxl
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+import tradestats
+from conftest import CLEAN
+from tradestats import excel_workbook
+from tradestats.cli import cli
+from tradestats.errors import TradestatsError
+
+TABLES = ["trade_flows", "figures", "checks", "sources", "calendar_checks", "economies", "agencies"]
+
+
+@pytest.fixture(scope="module")
+def workbook_path(tmp_path_factory) -> Path:
+    return tradestats.to_excel(tmp_path_factory.mktemp("xlsx") / "tradestats.xlsx")
+
+
+@pytest.fixture(scope="module")
+def wb(workbook_path: Path) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(workbook_path)
+
+
+def test_sheets(wb) -> None:
+    assert wb.sheetnames == ["README", "charts", *TABLES]
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_each_sheet_equals_its_csv(workbook_path: Path, name: str) -> None:
+    sheet = pd.read_excel(workbook_path, sheet_name=name)
+    csv = tradestats.load(name)
+    for column in csv.columns:
+        if isinstance(csv[column].dtype, pd.CategoricalDtype):
+            csv[column] = csv[column].astype(object)
+    assert list(sheet.columns) == list(csv.columns)
+    assert len(sheet) == len(csv)
+    for column in csv.columns:
+        left, right = sheet[column], csv[column]
+        if right.dtype.kind in "fi":
+            assert left.dtype.kind in "fi", column
+            pd.testing.assert_series_equal(
+                left.astype(float), right.astype(float), check_names=False
+            )
+        elif right.dtype.kind == "M":
+            assert left.dtype.kind == "M", column  # real dates, not text
+            pd.testing.assert_series_equal(
+                left.astype("datetime64[ns]"), right.astype("datetime64[ns]"), check_names=False
+            )
+        else:
+            assert [None if pd.isna(v) else str(v) for v in left] == [
+                None if pd.isna(v) else str(v) for v in right
+            ], column
+
+
+@pytest.mark.parametrize("name", TABLES)
+def test_each_sheet_is_a_styled_table_with_a_frozen_header(wb, name: str) -> None:
+    ws = wb[name]
+    assert ws.freeze_panes == "A2"
+    [table] = ws.tables.values()
+    n_rows = len(pd.read_csv(CLEAN / f"{name}.csv"))
+    n_cols = len(pd.read_csv(CLEAN / f"{name}.csv", nrows=0).columns)
+    assert table.ref == f"A1:{openpyxl.utils.get_column_letter(n_cols)}{n_rows + 1}"
+    assert table.autoFilter is not None
+    assert table.tableStyleInfo.showRowStripes
+    assert [c.name for c in table.tableColumns] == [c.value for c in ws[1]]
+    widths = [
+        ws.column_dimensions[openpyxl.utils.get_column_letter(i)].width
+        for i in range(1, n_cols + 1)
+    ]
+    assert all(6 <= w <= 70 for w in widths)
+
+
+def _row(ws, figure_id: str) -> dict[str, openpyxl.cell.Cell]:
+    header = [c.value for c in ws[1]]
+    for row in ws.iter_rows(min_row=2):
+        if row[0].value == figure_id:
+            return dict(zip(header, row, strict=True))
+    raise AssertionError(figure_id)
+
+
+def test_numbers_dates_and_qualifiers(wb) -> None:
+    ws = wb["trade_flows"]
+    turkey = _row(ws, "F017")  # «بیش از ۳۰ میلیارد دلار»
+    assert turkey["value_usd_m"].value == 30000
+    assert turkey["value_usd_m"].data_type == "n"
+    assert turkey["value_usd_m"].number_format == '"more than "#,##0'
+    assert _row(ws, "F016")["value_usd_m"].number_format == '"less than "#,##0'
+    assert _row(ws, "F018")["value_usd_m"].number_format == '"target "#,##0'
+    assert _row(ws, "F023")["value_usd_m"].number_format == "#,##0"
+    assert _row(ws, "F028")["value_usd_m"].number_format == "#,##0.0"  # 392.2
+    start = _row(ws, "F037")["period_start"]
+    assert start.is_date and start.number_format == "yyyy-mm-dd"
+    assert start.value.date().isoformat() == "2021-03-21"
+
+
+def test_persian_quotes_read_right_to_left(wb) -> None:
+    quote = _row(wb["trade_flows"], "F023")["quote"]
+    assert quote.value == "یک میلیارد و 740 میلیون دلار"
+    assert quote.alignment.horizontal == "right" and quote.alignment.readingOrder == 2
+    assert _row(wb["trade_flows"], "F023")["figure_id"].alignment.readingOrder != 2
+
+
+def test_no_formulas_anywhere(wb) -> None:
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (ws.title, cell.coordinate)
+
+
+def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
+    data = tmp_path / "clean"
+    shutil.copytree(CLEAN, data)
+    flows = data / "trade_flows.csv"
+    text = flows.read_text(encoding="utf-8")
+    for original, nasty in [
+        ("زیر دو میلیارد دلار", '=HYPERLINK("http://x")'),
+        ("بیش از ۳۰ میلیارد دلار", "+1+1"),
+        ("به ۱۰۰ میلیارد دلار", "-2"),
+        ("688 میلیارد و 115 میلیون دلار", "@SUM(A1)"),
+    ]:
+        text = text.replace(original, nasty.replace('"', '""'), 1)
+    text = text.replace('=HYPERLINK(""http://x"")', '"=HYPERLINK(""http://x"")"')
+    flows.write_text(text, encoding="utf-8")
+    path = tradestats.to_excel(tmp_path / "x.xlsx", data_dir=data)
+    ws = openpyxl.load_workbook(path)["trade_flows"]
+    values = {
+        _row(ws, f)["quote"].value: _row(ws, f)["quote"].data_type
+        for f in ("F016", "F017", "F018", "F019")
+    }
+    assert values == {'=HYPERLINK("http://x")': "s", "+1+1": "s", "-2": "s", "@SUM(A1)": "s"}
+
+
+def test_native_charts_built_from_cell_ranges(wb) -> None:
+    ws = wb["charts"]
+    charts = ws._charts
+    assert len(charts) == 3
+    for chart in charts:
+        assert chart.title is not None
+        assert chart.y_axis.title is not None and chart.x_axis.title is not None
+        assert chart.x_axis.delete is False and chart.y_axis.delete is False
+        for series in chart.series:
+            ref = series.val.numRef
+            assert ref.f.startswith("'charts'!$") or ref.f.startswith("charts!$")
+            assert ref.numCache is not None and ref.numCache.pt  # viewers need the cache
+    first = charts[0].series
+    assert len(first) == 3
+    assert "Iran" in first[0].tx.strRef.strCache.pt[0].v
+    cells = [c.value for c in ws["A"] if c.value]
+    assert any(str(v).startswith("Chart 1: Source: Iran Online") for v in cells)
+
+
+def test_readme_sheet(wb) -> None:
+    text = "\n".join(
+        str(c.value) for row in wb["README"].iter_rows() for c in row if c.value is not None
+    )
+    assert tradestats.__version__ in text
+    assert "2024-08-18" in text  # the latest source date, not the clock
+    assert "more_than" in text and "A lower bound" in text
+    assert "reporter RUS, partner IRN, flow imports, exporter IRN, importer RUS" in text
+    assert "million US dollars" in text
+    for name in TABLES:
+        assert name in text
+
+
+def test_same_data_same_bytes(tmp_path: Path) -> None:
+    a = tradestats.to_excel(tmp_path / "a.xlsx").read_bytes()
+    time.sleep(1.1)  # a clock-stamped file would now differ
+    b = tradestats.to_excel(tmp_path / "b.xlsx").read_bytes()
+    assert a == b
+
+
+def test_committed_workbook_equals_a_fresh_export(tmp_path: Path) -> None:
+    fresh = tradestats.to_excel(tmp_path / "tradestats.xlsx").read_bytes()
+    assert fresh == (CLEAN / "tradestats.xlsx").read_bytes(), "run 'tradestats export'"
+
+
+def test_too_many_rows_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setattr(excel_workbook, "EXCEL_MAX_ROWS", 10)
+    with pytest.raises(TradestatsError, match="the table trade_flows has 22 rows"):
+        tradestats.to_excel(tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_cli_export(tmp_path: Path) -> None:
+    out = tmp_path / "book.xlsx"
+    result = CliRunner().invoke(cli, ["export", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.is_file()
+    bad = CliRunner().invoke(cli, ["export", "--out", str(tmp_path / "book.csv")])
+    assert bad.exit_code == 1 and "must end in .xlsx" in bad.output
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    unwritable = CliRunner().invoke(cli, ["export", "--out", str(blocker / "b.xlsx")])
+    assert unwritable.exit_code == 1 and unwritable.output.startswith("Error: cannot write")
