@@ -212,3 +212,9 @@ def test_never_crashes_on_number_like_text(text: str) -> None:
     for q in find_quantities(text):
         assert text[q.start : q.end] == q.text
         assert q.upper is None or q.upper > q.value
+
+
+@pytest.mark.parametrize("text", ["یک و", "بیست و", "1 billion and", "صد و"])
+def test_a_trailing_and_is_not_a_crash(text: str) -> None:
+    """Found by fuzzing the extractor: «و» at the very end of a text."""
+    assert find_number_phrases(text)[0].text in text

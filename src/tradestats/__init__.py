@@ -20,6 +20,7 @@ __version__ = "0.1.0"
 _API = {
     "build": "tradestats.build_pipeline",
     "to_excel": "tradestats.excel_workbook",
+    "extract": "tradestats.extraction",
     "load": "tradestats.load_tables",
     "tables": "tradestats.load_tables",
     "validate": "tradestats.validation",
@@ -37,6 +38,7 @@ __all__ = [
     "TradestatsError",
     "__version__",
     "build",
+    "extract",
     "find_number_phrases",
     "load",
     "parse_number",
@@ -50,6 +52,7 @@ if TYPE_CHECKING:
     from tradestats.build_pipeline import build
     from tradestats.errors import InputError, NumberPhraseError, TradestatsError
     from tradestats.excel_workbook import to_excel
+    from tradestats.extraction import extract
     from tradestats.load_tables import load, tables
     from tradestats.number_phrases import find_number_phrases, parse_number, parse_quantity
     from tradestats.validation import validate

@@ -172,3 +172,34 @@ def export(out_path: Path | None) -> None:
     from tradestats.excel_workbook import to_excel
 
     click.echo(f"Wrote {to_excel(out_path)}.")
+
+
+@cli.command()
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True, exists=False)
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "csv", "json"]),
+    default="table",
+    show_default=True,
+    help="table for reading; csv with the columns of "
+    "data/raw/figures.csv, to paste into the transcription; json.",
+)
+@click.option(
+    "--all",
+    "include_bare",
+    is_flag=True,
+    help="Also list numbers with no unit (years, dates, page numbers…).",
+)
+@_reports_errors
+def extract(files: tuple[Path, ...], fmt: str, include_bare: bool) -> None:
+    """List every candidate figure in UTF-8 texts (Persian or English): money,
+    percentages, quantities with a unit, multiples; with line, column, verbatim quote,
+    value, unit, qualifier and context."""
+    from tradestats.extraction import extract_files, render_candidates
+
+    click.echo(
+        render_candidates(extract_files(list(files), include_bare=include_bare), fmt), nl=False
+    )

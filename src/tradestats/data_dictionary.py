@@ -76,15 +76,46 @@ def render_sources(clean_dir: Path | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
-def generated_blocks(clean_dir: Path | None = None) -> dict[str, str]:
+def render_extraction_quality(raw_dir: Path) -> str:
+    """Markdown table: the extractor measured against the hand transcription."""
+    from tradestats.completeness import account_for_numbers, extraction_quality
+    from tradestats.raw_tables import read_raw
+
+    raw, problems = read_raw(raw_dir)
+    if problems:
+        raise SystemExit("\n".join(map(str, problems)))
+    accounting = account_for_numbers(raw)
+    out = [
+        "| kind | transcribed | found (recall) | candidates | transcribed among them (precision) |",
+        "|---|---|---|---|---|",
+    ]
+    for q in extraction_quality(raw, accounting):
+        out.append(
+            f"| {q.kind} | {q.transcribed} | {q.found} ({q.recall:.0%}) | "
+            f"{q.candidates} | {q.true_positives} ({q.precision:.0%}) |"
+        )
+    out.append("")
+    out.append(
+        f"All {len(accounting.candidates)} numbers in the five texts are accounted "
+        f"for: {sum(len(c) for c in accounting.matches.values())} in transcribed "
+        f"figures, {len(accounting.excluded)} excluded with a reason."
+    )
+    return "\n".join(out) + "\n"
+
+
+def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None) -> dict[str, str]:
     """Every generated block of the README, by marker name."""
-    return {"data-dictionary": render_data_dictionary(), "sources": render_sources(clean_dir)}
+    blocks = {"data-dictionary": render_data_dictionary(), "sources": render_sources(clean_dir)}
+    if raw_dir is not None:
+        blocks["extraction-quality"] = render_extraction_quality(raw_dir)
+    return blocks
 
 
 def update_readme(path: Path, clean_dir: Path | None = None) -> str:
     """The README at ``path`` with its generated blocks brought up to date."""
     text = path.read_text(encoding="utf-8")
-    for block, body in generated_blocks(clean_dir).items():
+    raw_dir = path.resolve().parent / "data" / "raw"
+    for block, body in generated_blocks(clean_dir, raw_dir).items():
         begin, end = _markers(block)
         head, found, rest = text.partition(begin)
         _, found_end, tail = rest.partition(end)

@@ -124,7 +124,8 @@ def _fa_ordinal(word: str) -> int | None:
             stem = word[: -len(suffix)]
             if stem == "سو":  # سوم, سومین
                 return 3
-            if stem in _FA_SMALL and stem not in {"صفر", "یه"}:
+            # «سهم» is "share", not "third" (that is «سوم»)
+            if stem in _FA_SMALL and stem not in {"صفر", "یه", "سه"}:
                 return _FA_SMALL[stem]
             if stem in _SCALES and not stem.isascii():
                 return _SCALES[stem]
@@ -279,6 +280,8 @@ class _Reader:
 
         Returns (value, resolution, next index, is_ordinal) or None.
         """
+        if i >= len(self.tokens):
+            return None
         if (
             self.tokens[i].kind == "word"
             and i + 1 < len(self.tokens)

@@ -53,6 +53,7 @@ _QUOTED = [
     ("figures", "agency_quote", "line", False),
     ("calendar_mentions", "quote", "line", False),
     ("sources", "date_quote", "date_line", False),
+    ("excluded", "quote", "line", True),
 ]
 
 

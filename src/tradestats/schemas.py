@@ -54,10 +54,18 @@ DIRECTIONS = {
 UNITS = {
     "USD": "US dollars",
     "USD_per_barrel": "US dollars per barrel of oil",
+    "EUR": "Euros",
+    "RUB": "Russian roubles",
+    "IRR": "Iranian rials",
+    "IRT": "Iranian tomans (ten rials)",
     "percent": "Percent",
     "times": "Multiple of a reference level",
     "barrels": "Barrels of oil (no time unit stated)",
     "barrels_per_day": "Barrels of oil per day",
+    "tonnes": "Metric tonnes",
+    "tonnes_per_day": "Metric tonnes per day",
+    "wagons": "Railway wagons",
+    "wagons_per_year": "Railway wagons per year",
     "wagons_per_day": "Railway wagons per day",
     "tonnes_per_year": "Metric tonnes per year",
     "count": "A count",
@@ -100,6 +108,25 @@ CHECK_STATUSES = {
     "ok": "The relation holds exactly.",
     "rounding": "The relation holds within the rounding of the figures as stated.",
     "discrepancy": "The relation fails beyond rounding: a finding about the source.",
+}
+EXCLUSION_REASONS = {
+    "calendar_year": "A year that dates something (1996, ۱۴۰۰), or a decade.",
+    "date": "Part of a date or a weekday's name (۲۸ دی, 12 March, «سه شنبه»).",
+    "time_of_day": "A clock time.",
+    "citation": "A citation's year or page number («(کولایی، 1389: 210)»).",
+    "list_number": "A number that orders a list («2- …», «1) …»).",
+    "section_number": "A heading or table number ('6.', 'Table 1- 1').",
+    "duration": "A length of time (30 years, six months, two decades).",
+    "century": "A century or millennium.",
+    "ordinal": "An ordinal in prose (the second term, the third time).",
+    "count_phrase": "A number word in prose, not a statistic (the two countries).",
+    "indefinite_article": "«یک» or 'one' meaning 'a'.",
+    "model_name": "Part of the name of a weapon system (S-300, Su-30).",
+    "document_number": "A resolution's or an article's number.",
+    "identifier": "An id, such as an article's code.",
+    "name": "Part of a proper name (the Group of Eight, the Committee of 20).",
+    "garbled": "Digits garbled by machine translation ('65438', '2/kloc-0').",
+    "other": "Anything else; the note says what.",
 }
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
 
@@ -365,6 +392,38 @@ class RawCalendarMentions(pa.DataFrameModel):
     @pa.dataframe_check(error="give a gregorian_date, a weekday, or both")
     def has_something_to_check(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["gregorian_date"].notna() | df["weekday"].notna()
+
+
+class RawExcluded(pa.DataFrameModel):
+    """data/raw/excluded.csv: numbers in the texts that are not figures, and why."""
+
+    source_id: Series[str] = pa.Field(title="Source id", description="The text.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line.")
+    quote: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        title="Quote",
+        description="Verbatim words on that line, unique there, that contain the number.",
+    )
+    reason: Series[str] = _enum(
+        EXCLUSION_REASONS, title="Reason", description="Why the number is not a figure."
+    )
+    note: Series[str] = pa.Field(nullable=True, title="Note", description="Details.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["source_id", "line", "quote"]
+        title = "Excluded numbers (raw)"
+        description = "Numbers that tradestats extract finds but that are not figures."
+        metadata = {
+            "file": "excluded.csv",
+            "primary_key": ["source_id", "line", "quote"],
+            "foreign_keys": [_fk("source_id", "sources")],
+        }
+
+    @pa.dataframe_check(error="reason 'other' needs a note")
+    def other_has_a_note(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return (df["reason"] != "other") | df["note"].notna()
 
 
 class Economies(pa.DataFrameModel):
@@ -748,6 +807,7 @@ RAW_TABLES: dict[str, TableSpec] = {
         TableSpec("figures", RawFigures),
         TableSpec("relations", RawRelations),
         TableSpec("calendar_mentions", RawCalendarMentions),
+        TableSpec("excluded", RawExcluded),
         TableSpec("economies", Economies),
         TableSpec("agencies", Agencies),
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from tradestats.build_pipeline import build_tables, serialize_tables
+from tradestats.completeness import account_for_numbers
 from tradestats.errors import InputError, Problem, TradestatsError
 from tradestats.load_tables import load
 from tradestats.paths import ProjectPaths, find_project_root
@@ -109,6 +110,13 @@ def validate(root: Path | None = None) -> ValidationReport:
         f"raw: {len(raw.tables)} tables, {len(raw.texts)} texts, quotes "
         "at their lines, ids, parsed values and periods"
     )
+    if not problems:
+        accounting = account_for_numbers(raw)
+        report.problems += accounting.problems
+        report.checked.append(
+            f"completeness: {len(accounting.candidates)} numbers in the texts, each "
+            "transcribed or excluded with a reason"
+        )
     loaded, problems = _clean_problems(paths.clean)
     report.problems += problems
     report.checked.append(f"clean: {len(loaded)} tables against their schemas and keys")
