@@ -42,6 +42,7 @@ class BuildResult:
     rows: dict[str, int]
     changed: list[Path]
     discrepancies: int
+    files: list[Path]
 
 
 def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
@@ -115,9 +116,12 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
     tables = build_tables(raw)
     target = out_dir if out_dir is not None else paths.clean
     files = serialize_tables(tables)
-    changed = replace_files({target / name: data for name, data in files.items()})
+    contents = {target / name: data for name, data in files.items()}
+    changed = replace_files(contents)
     discrepancies = int(
         (tables["checks"]["status"] == "discrepancy").sum()
         + (tables["calendar_checks"]["status"] == "discrepancy").sum()
     )
-    return BuildResult(target, {n: len(df) for n, df in tables.items()}, changed, discrepancies)
+    return BuildResult(
+        target, {n: len(df) for n, df in tables.items()}, changed, discrepancies, sorted(contents)
+    )

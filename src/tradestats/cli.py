@@ -1,5 +1,6 @@
-"""The ``tradestats`` command. Each subcommand is a thin wrapper over one public
-function; heavy imports happen inside the commands, so ``--help`` is instant."""
+"""The ``tradestats`` command. Each subcommand is a thin wrapper over one public library
+function. Heavy libraries are imported inside the commands that need them, so
+``tradestats --help``, ``--version`` and ``plot --list`` start at once."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ _root_option = click.option(
     default=None,
     help="The tradestats checkout (default: found from the current folder).",
 )
+_force_option = click.option(
+    "--force", is_flag=True, help="Redo the work even if nothing it depends on has changed."
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -54,13 +58,18 @@ def cli() -> None:
     default=None,
     help="Write the clean tables here instead of data/clean.",
 )
+@_force_option
 @_reports_errors
-def build(root: Path | None, out_dir: Path | None) -> None:
+def build(root: Path | None, out_dir: Path | None, force: bool) -> None:
     """Build data/clean from data/raw: parse every quoted figure, check it against its
-    text, derive the tables and write them atomically."""
-    from tradestats.build_pipeline import build as run_build
+    text, derive the tables and write them atomically. Skipped when nothing changed."""
+    from tradestats.freshness import build_if_stale
 
-    result = run_build(root, out_dir)
+    outcome = build_if_stale(root, out_dir, force=force)
+    if outcome.skipped:
+        click.echo("data/clean is up to date (nothing changed; --force rebuilds).")
+        return
+    result = outcome.detail
     for name, n in result.rows.items():
         click.echo(f"{name:16} {n:5d} rows")
     what = f"{len(result.changed)} file(s) changed" if result.changed else "nothing changed"
@@ -76,8 +85,9 @@ def build(root: Path | None, out_dir: Path | None) -> None:
 @_root_option
 @_reports_errors
 def validate(root: Path | None) -> None:
-    """Check data/raw and data/clean: schemas, quotes at their lines, references, and
-    that data/clean is what the raw data builds. Exits 1 if anything fails."""
+    """Check data/raw and data/clean: schemas, quotes at their lines, references, that
+    every number in the texts is accounted for, and that data/clean is what the raw data
+    builds. Exits 1 if anything fails."""
     from tradestats.validation import validate as run_validate
 
     report = run_validate(root)
@@ -123,6 +133,7 @@ def validate(root: Path | None) -> None:
     show_default=True,
     help="Resolution of PNG files.",
 )
+@_force_option
 @_reports_errors
 def plot(
     charts: tuple[str, ...],
@@ -131,8 +142,10 @@ def plot(
     lang: str,
     out_dir: Path | None,
     dpi: int,
+    force: bool,
 ) -> None:
-    """Render the charts into figures/: PNG, SVG and PDF, in English or Persian."""
+    """Render the charts into figures/: PNG, SVG and PDF, in English or Persian. Skipped
+    when nothing changed."""
     from tradestats.chart_registry import CHARTS
 
     if list_only:
@@ -145,15 +158,20 @@ def plot(
         raise click.ClickException(
             f"unknown chart {', '.join(map(repr, unknown))}; see 'tradestats plot --list'"
         )
-    from tradestats.render_charts import render_charts
+    from tradestats.freshness import plot_if_stale
 
-    written = render_charts(
-        charts or None,
+    outcome = plot_if_stale(
+        list(charts) or None,
         formats=formats or ("png", "svg", "pdf"),
         lang=lang,
         out_dir=out_dir,
         dpi=dpi,
+        force=force,
     )
+    if outcome.skipped:
+        click.echo("The charts are up to date (nothing changed; --force redraws).")
+        return
+    written = outcome.outputs
     click.echo(f"Wrote {len(written)} file(s) to {written[0].parent if written else out_dir}.")
 
 
@@ -165,27 +183,30 @@ def plot(
     default=None,
     help="Where to write the workbook (default: data/clean/tradestats.xlsx).",
 )
+@_force_option
 @_reports_errors
-def export(out_path: Path | None) -> None:
+def export(out_path: Path | None, force: bool) -> None:
     """Write one Excel workbook: a README sheet, every clean table as an Excel Table, and
-    native charts."""
-    from tradestats.excel_workbook import to_excel
+    native charts. Skipped when nothing changed."""
+    from tradestats.freshness import export_if_stale
 
-    click.echo(f"Wrote {to_excel(out_path)}.")
+    outcome = export_if_stale(out_path, force=force)
+    if outcome.skipped:
+        click.echo(f"{outcome.outputs[0]} is up to date (nothing changed; --force redoes it).")
+        return
+    click.echo(f"Wrote {outcome.outputs[0]}.")
 
 
 @cli.command()
-@click.argument(
-    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True, exists=False)
-)
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True))
 @click.option(
     "--format",
     "fmt",
     type=click.Choice(["table", "csv", "json"]),
     default="table",
     show_default=True,
-    help="table for reading; csv with the columns of "
-    "data/raw/figures.csv, to paste into the transcription; json.",
+    help="table for reading; csv with the columns of data/raw/figures.csv, to paste into "
+    "the transcription; json.",
 )
 @click.option(
     "--all",
@@ -200,6 +221,5 @@ def extract(files: tuple[Path, ...], fmt: str, include_bare: bool) -> None:
     value, unit, qualifier and context."""
     from tradestats.extraction import extract_files, render_candidates
 
-    click.echo(
-        render_candidates(extract_files(list(files), include_bare=include_bare), fmt), nl=False
-    )
+    results = extract_files(list(files), include_bare=include_bare)
+    click.echo(render_candidates(results, fmt), nl=False)
