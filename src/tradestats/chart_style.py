@@ -79,7 +79,7 @@ RC_PARAMS: dict[str, Any] = {
     # reproducible SVG and PDF
     "svg.hashsalt": "tradestats",
     "svg.fonttype": "path",
-    "pdf.fonttype": 42,
+    "pdf.fonttype": 3,
     "path.simplify": False,
 }
 

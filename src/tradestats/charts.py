@@ -43,9 +43,10 @@ Tables = dict[str, pd.DataFrame]
 _TABLES = ("trade_flows", "figures", "sources", "checks", "economies", "agencies")
 
 
-def chart_tables(data_dir: Path | str | None = None) -> Tables:
-    """The clean tables the charts read, loaded and validated."""
-    return {name: load(name, data_dir=data_dir) for name in _TABLES}
+def chart_tables(data_dir: Path | str | None = None, *, validate: bool = True) -> Tables:
+    """The clean tables the charts read (validated unless ``validate=False``; the CLI
+    skips it, as ``tradestats validate`` checks the tables)."""
+    return {name: load(name, data_dir=data_dir, validate=validate) for name in _TABLES}
 
 
 # --- shared layout -------------------------------------------------------------------

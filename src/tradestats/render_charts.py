@@ -4,8 +4,11 @@ write them atomically."""
 from __future__ import annotations
 
 import io
+import multiprocessing
+import os
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 import matplotlib as mpl
 
@@ -76,11 +79,31 @@ def render_charts(
     if dpi < 20 or dpi > 1200:
         raise TradestatsError(f"--dpi {dpi} is outside 20–1200")
     target = out_dir if out_dir is not None else default_figures_dir()
-    tables = chart_tables(data_dir)
-    contents: dict[Path, bytes] = {}
-    for name in chosen:
-        fig = chart_function(name)(tables, lang=lang)
-        for fmt in fmts:
-            contents[chart_path(target, name, lang, fmt)] = save_figure_bytes(fig, fmt, dpi)
+    global _JOB
+    _JOB = (chart_tables(data_dir, validate=False), lang, fmts, dpi)
+    jobs = max(1, min(len(chosen), os.cpu_count() or 1))
+    if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
+        # Each chart draws on its own core; the forked workers share the loaded tables.
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            rendered = pool.map(_render_one, chosen)
+    else:
+        rendered = [_render_one(name) for name in chosen]
+    contents = {
+        chart_path(target, name, lang, fmt): data
+        for name, files in zip(chosen, rendered, strict=True)
+        for fmt, data in files.items()
+    }
     replace_files(contents)
     return sorted(contents)
+
+
+# The work a render shares with its worker processes: (tables, lang, formats, dpi).
+_JOB: tuple[Any, str, list[str], int] | None = None
+
+
+def _render_one(name: str) -> dict[str, bytes]:
+    """One chart in every requested format."""
+    assert _JOB is not None
+    tables, lang, fmts, dpi = _JOB
+    fig = chart_function(name)(tables, lang=lang)
+    return {fmt: save_figure_bytes(fig, fmt, dpi) for fmt in fmts}
