@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 from frictionless import validate
 
 from conftest import CLEAN
@@ -46,3 +47,36 @@ def test_descriptor_mirrors_the_schemas() -> None:
     )
     assert value["unit"] == "million US dollars"
     assert resources["trade_flows"]["schema"]["primaryKey"] == ["figure_id"]
+
+
+def test_our_package_validation_passes_the_package() -> None:
+    from tradestats.package_validation import validate_datapackage
+
+    assert validate_datapackage(CLEAN / "datapackage.json") == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (",RUS,IRN,exports,", ",RUS,IRN,export,", "[flow]: expected one of"),
+        (",iranonline-2022,80,", ",nowhere,80,", "[source_id]: expected a value of sources"),
+        (",2018-01-01,2018-12-31,", ",2018-13-01,2018-12-31,", "[period_start]: expected a date"),
+        ("F024,RUS", "F023,RUS", "[figure_id]: expected a unique primary key"),
+        (",1207,", ",-1207,", "[value_usd_m]: expected a value > 0"),
+        (",RUS,IRN,exports,", ",RU,IRN,exports,", "[reporter]: expected text matching"),
+    ],
+)
+def test_our_package_validation_finds_what_frictionless_finds(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    from tradestats.package_validation import validate_datapackage
+
+    copy = tmp_path / "clean"
+    shutil.copytree(CLEAN, copy)
+    flows = copy / "trade_flows.csv"
+    text = flows.read_text(encoding="utf-8")
+    assert old in text
+    flows.write_text(text.replace(old, new, 1), encoding="utf-8")
+    problems = [str(p) for p in validate_datapackage(copy / "datapackage.json")]
+    assert any(expected in p for p in problems), problems
+    assert not validate(copy / "datapackage.json").valid  # frictionless agrees

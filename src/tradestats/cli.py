@@ -83,11 +83,28 @@ def build(root: Path | None, out_dir: Path | None, force: bool) -> None:
 
 @cli.command()
 @_root_option
+@click.option(
+    "--package",
+    "package",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Only check this Data Package (a datapackage.json) against its descriptor.",
+)
 @_reports_errors
-def validate(root: Path | None) -> None:
+def validate(root: Path | None, package: Path | None) -> None:
     """Check data/raw and data/clean: schemas, quotes at their lines, references, that
     every number in the texts is accounted for, and that data/clean is what the raw data
-    builds. Exits 1 if anything fails."""
+    builds. Exits 1 if anything fails. With --package, check one Data Package only."""
+    if package is not None:
+        from tradestats.package_validation import validate_datapackage
+
+        problems = validate_datapackage(package)
+        for p in problems:
+            click.echo(str(p))
+        click.echo(f"{package}: {'valid' if not problems else f'{len(problems)} problem(s)'}")
+        if problems:
+            raise SystemExit(1)
+        return
     from tradestats.validation import validate as run_validate
 
     report = run_validate(root)

@@ -23,8 +23,7 @@ def tables() -> list[str]:
 
 def _read(path: Path) -> pd.DataFrame:
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
-                           encoding="utf-8")
+        return pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""], encoding="utf-8")
     except FileNotFoundError as exc:
         raise TradestatsError(f"{path} not found; run 'tradestats build'") from exc
     except (UnicodeDecodeError, pd.errors.ParserError) as exc:
@@ -67,8 +66,7 @@ def _categorical(df: pd.DataFrame, name: str) -> pd.DataFrame:
     return df
 
 
-def load(name: str, *, data_dir: Path | str | None = None, validate: bool = True
-         ) -> pd.DataFrame:
+def load(name: str, *, data_dir: Path | str | None = None, validate: bool = True) -> pd.DataFrame:
     """A clean table: dates as ``datetime64``, enumerations and country codes as
     ``category``, numbers as ``float64``/``int64``.
 
@@ -85,8 +83,7 @@ def load(name: str, *, data_dir: Path | str | None = None, validate: bool = True
             raise TradestatsError(f"{directory}/datapackage.json cannot be read: {exc}") from exc
         resources = {r["name"]: r for r in descriptor["resources"]}
         if name not in resources:
-            raise TradestatsError(f"unknown table {name!r}; choose one of: "
-                                  f"{', '.join(resources)}")
+            raise TradestatsError(f"unknown table {name!r}; choose one of: {', '.join(resources)}")
         resource = resources[name]
         return _typed_from_descriptor(_read(directory / resource["path"]), resource["schema"])
 
@@ -94,9 +91,7 @@ def load(name: str, *, data_dir: Path | str | None = None, validate: bool = True
     from tradestats.schemas import CLEAN_TABLES
 
     if name not in CLEAN_TABLES:
-        raise TradestatsError(
-            f"unknown table {name!r}; choose one of: {', '.join(CLEAN_TABLES)}"
-        )
+        raise TradestatsError(f"unknown table {name!r}; choose one of: {', '.join(CLEAN_TABLES)}")
     spec = CLEAN_TABLES[name]
     path = directory / spec.file
     raw = _read(path)
