@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 
 from tradestats.errors import Problem
-from tradestats.raw_tables import RawData
+from tradestats.raw_tables import RawData, records
 from tradestats.schemas import CLEAN_TABLES
 
 __all__ = ["Interval", "checks_table", "grade"]
@@ -71,7 +71,7 @@ def checks_table(raw: RawData, figures: pd.DataFrame) -> tuple[pd.DataFrame, lis
     by_id = {str(k): v for k, v in figures.set_index("figure_id").to_dict("index").items()}
     problems: list[Problem] = []
     rows = []
-    for file_line, rel in raw.tables["relations"].iterrows():
+    for file_line, rel in records(raw.tables["relations"]):
         line = int(str(file_line))
         kind = str(rel["kind"])
         ids = str(rel["operand_ids"]).split(";")

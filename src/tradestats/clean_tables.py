@@ -18,7 +18,7 @@ from tradestats.calendar_periods import Period, jalali_to_gregorian, parse_perio
 from tradestats.errors import NumberPhraseError, PeriodError, Problem
 from tradestats.lexicon import UNIT_FAMILIES, qualifier_before, unit_families_in
 from tradestats.number_phrases import find_number_phrases, normalize_text, parse_quantity
-from tradestats.raw_tables import RawData
+from tradestats.raw_tables import RawData, records
 from tradestats.schemas import CLEAN_TABLES
 
 __all__ = [
@@ -109,7 +109,7 @@ def parse_figures(raw: RawData) -> tuple[list[ParsedFigure], list[Problem]]:
     dates = _source_dates(raw)
     parsed: list[ParsedFigure] = []
     problems: list[Problem] = []
-    for file_line, row in raw.tables["figures"].iterrows():
+    for file_line, row in records(raw.tables["figures"]):
         line = int(str(file_line))
         quote = str(row["quote"])
         try:
@@ -193,7 +193,7 @@ def trade_flows_table(
     rows = []
     trade = raw.tables["figures"]
     trade = trade[trade["category"] == "trade"]
-    for file_line, row in trade.iterrows():
+    for file_line, row in records(trade):
         p = by_id[str(row["figure_id"])]
         line = int(str(file_line))
         if row["unit"] != "USD":
@@ -261,7 +261,7 @@ def sources_table(raw: RawData) -> tuple[pd.DataFrame, list[Problem]]:
     label = raw.label("sources")
     problems: list[Problem] = []
     df = raw.tables["sources"].copy()
-    for file_line, row in df.iterrows():
+    for file_line, row in records(df):
         date = pd.Timestamp(row["date"]).date()
         precision = row["date_precision"]
         last_of_month = (date + dt.timedelta(days=1)).day == 1
@@ -295,7 +295,7 @@ def calendar_checks_table(raw: RawData) -> tuple[pd.DataFrame, list[Problem]]:
     label = raw.label("calendar_mentions")
     problems: list[Problem] = []
     rows = []
-    for file_line, row in raw.tables["calendar_mentions"].iterrows():
+    for file_line, row in records(raw.tables["calendar_mentions"]):
         line = int(str(file_line))
         quote = str(row["quote"])
         y, m, d = (int(part) for part in str(row["jalali_date"]).split("-"))

@@ -44,6 +44,19 @@ def _span(line: str, quote: str) -> tuple[int, int] | None:
     return None if at < 0 else (at, at + len(quote))
 
 
+def _spans_by_line(
+    lines: list[str], rows: list[tuple[int, str, int]]
+) -> dict[int, list[tuple[int, int, int]]]:
+    """(line, quote, key) rows -> {line: [(start, end, key)]} for the quotes found."""
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for line, quote, key in rows:
+        if 1 <= line <= len(lines):
+            span = _span(lines[line - 1], quote)
+            if span:
+                out.setdefault(line, []).append((span[0], span[1], key))
+    return out
+
+
 def account_for_numbers(raw: RawData) -> Accounting:
     """Run the extractor (every number, bare ones too) on every source text and account
     for each number. Unaccounted numbers, figures the extractor misses and exclusions
@@ -51,72 +64,78 @@ def account_for_numbers(raw: RawData) -> Accounting:
     out = Accounting()
     figures = raw.tables["figures"]
     excluded = raw.tables["excluded"]
+    fig_ids = list(figures["figure_id"].astype(str))
+    fig_by_source: dict[str, list[tuple[int, str, int]]] = {}
+    for i, (sid, line, quote) in enumerate(
+        zip(figures["source_id"], figures["line"], figures["quote"], strict=True)
+    ):
+        fig_by_source.setdefault(str(sid), []).append((int(line), str(quote), i))
+    exc_lines = [int(str(i)) for i in excluded.index]
+    exc_by_source: dict[str, list[tuple[int, str, int]]] = {}
+    for i, (sid, line, quote) in enumerate(
+        zip(excluded["source_id"], excluded["line"], excluded["quote"], strict=True)
+    ):
+        exc_by_source.setdefault(str(sid), []).append((int(line), str(quote), i))
+    used_exclusions: set[int] = set()
+    files = dict(
+        zip(
+            raw.tables["sources"]["source_id"].astype(str),
+            raw.tables["sources"]["file"].astype(str),
+            strict=True,
+        )
+    )
     for source_id, lines in raw.texts.items():
-        text = "\n".join(lines)
-        cands = extract(text, include_bare=True)
+        cands = extract("\n".join(lines), include_bare=True)
         out.candidates += [(source_id, c) for c in cands]
-        fig_rows = figures[figures["source_id"] == source_id]
-        exc_rows = excluded[excluded["source_id"] == source_id]
-        used_exclusions: set[int] = set()
+        fig_spans = _spans_by_line(lines, fig_by_source.get(source_id, []))
+        exc_spans = _spans_by_line(lines, exc_by_source.get(source_id, []))
         for c in cands:
             start, end = c.column - 1, c.column - 1 + len(c.quote)
-            line_text = lines[c.line - 1]
-            hit = None
-            for row in fig_rows[fig_rows["line"] == c.line].itertuples():
-                span = _span(line_text, str(row.quote))
-                if span and start < span[1] and span[0] < end:
-                    hit = str(row.figure_id)
-                    break
+            hit = next((k for s, e, k in fig_spans.get(c.line, []) if start < e and s < end), None)
             if hit is not None:
-                out.matches.setdefault(hit, []).append(c)
+                out.matches.setdefault(fig_ids[hit], []).append(c)
                 continue
             # the tightest exclusion that contains the number
-            best: tuple[int, int] | None = None
-            for file_line, row in exc_rows[exc_rows["line"] == c.line].iterrows():
-                span = _span(line_text, str(row["quote"]))
-                if span and span[0] <= start and end <= span[1]:
-                    size = span[1] - span[0]
-                    if best is None or size < best[0]:
-                        best = (size, int(str(file_line)))
-            if best is not None:
-                used_exclusions.add(best[1])
+            inside = [
+                (e - s, k) for s, e, k in exc_spans.get(c.line, []) if s <= start and end <= e
+            ]
+            if inside:
+                used_exclusions.add(min(inside)[1])
                 out.excluded.append(c)
             else:
                 out.problems.append(
                     Problem(
-                        f"data/raw/texts/{_file_of(raw, source_id)}",
+                        f"data/raw/texts/{files[source_id]}",
                         c.line,
                         None,
                         f"the {c.kind} «{c.quote}» (column {c.column}) is neither transcribed in "
                         "data/raw/figures.csv nor listed in data/raw/excluded.csv",
                     )
                 )
-        for file_line, row in exc_rows.iterrows():
-            if int(str(file_line)) not in used_exclusions:
-                out.problems.append(
-                    Problem(
-                        "data/raw/excluded.csv",
-                        int(str(file_line)),
-                        "quote",
-                        f"«{row['quote']}» contains no number the extractor finds; remove the row",
-                    )
+    for i, (sid, quote) in enumerate(zip(excluded["source_id"], excluded["quote"], strict=True)):
+        if i not in used_exclusions and str(sid) in raw.texts:
+            out.problems.append(
+                Problem(
+                    "data/raw/excluded.csv",
+                    exc_lines[i],
+                    "quote",
+                    f"«{quote}» contains no number the extractor finds; remove the row",
                 )
-    for file_line, row in figures.iterrows():
-        if str(row["figure_id"]) not in out.matches and str(row["source_id"]) in raw.texts:
+            )
+    fig_lines = [int(str(i)) for i in figures.index]
+    for i, (fid, sid, quote) in enumerate(
+        zip(fig_ids, figures["source_id"], figures["quote"], strict=True)
+    ):
+        if fid not in out.matches and str(sid) in raw.texts:
             out.problems.append(
                 Problem(
                     "data/raw/figures.csv",
-                    int(str(file_line)),
+                    fig_lines[i],
                     "quote",
-                    f"the extractor finds no number in «{row['quote']}»",
+                    f"the extractor finds no number in «{quote}»",
                 )
             )
     return out
-
-
-def _file_of(raw: RawData, source_id: str) -> str:
-    sources = raw.tables["sources"]
-    return str(sources.loc[sources["source_id"] == source_id, "file"].iloc[0])
 
 
 @dataclass(frozen=True)

@@ -93,14 +93,17 @@ def unit_families_in(text: str) -> set[str]:
     }
 
 
+@cache
+def _qualifier_words() -> tuple[tuple[str, str], ...]:
+    return tuple((q, normalize_text(w)[0].lower()) for q, ws in QUALIFIER_WORDS.items() for w in ws)
+
+
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier whose words end right before position ``start`` of ``text`` (spaces
     allowed between), or None."""
-    norm = normalize_text(text[:start])[0]
+    norm = normalize_text(text[max(0, start - 40) : start])[0]  # qualifiers are short
     head = norm.rstrip().lower()
-    for qualifier, words in QUALIFIER_WORDS.items():
-        for word in words:
-            w = normalize_text(word)[0].lower()
-            if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
-                return qualifier
+    for qualifier, w in _qualifier_words():
+        if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
+            return qualifier
     return None

@@ -56,6 +56,9 @@ _DROPPED = {
 }
 
 
+_TRANSLATION = str.maketrans({**_CHAR_MAP, **dict.fromkeys(_DROPPED)})
+
+
 def normalize_text(text: str) -> tuple[str, list[int]]:
     """Return the text normalized for matching, and for each normalized character the
     index of the original character it came from (plus one sentinel at the end).
@@ -63,15 +66,12 @@ def normalize_text(text: str) -> tuple[str, list[int]]:
     Persian and Arabic letter forms are unified, digits become Latin, zero-width
     characters, tatweel and diacritics are dropped, and exotic spaces become spaces.
     """
-    out: list[str] = []
-    index: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _DROPPED:
-            continue
-        out.append(_CHAR_MAP.get(ch, ch))
-        index.append(i)
+    norm = text.translate(_TRANSLATION)
+    if len(norm) == len(text):  # nothing dropped: positions are unchanged
+        return norm, list(range(len(text) + 1))
+    index = [i for i, ch in enumerate(text) if ch not in _DROPPED]
     index.append(len(text))
-    return "".join(out), index
+    return norm, index
 
 
 # --- vocabulary ----------------------------------------------------------------------
@@ -439,12 +439,32 @@ def _phrases_normalized(norm: str) -> list[NumberPhrase]:
         return _read_phrases(norm)
 
 
+def _may_start_a_number(tok: _Token) -> bool:
+    """A cheap test before the full reader: digits, or a word that can start a number."""
+    if tok.kind == "num":
+        return True
+    if tok.kind != "word":
+        return False
+    w = tok.text
+    return (
+        w in _FA_SMALL
+        or w in _EN_SMALL
+        or w in _EN_ORDINAL
+        or w in _SCALES
+        or w.endswith(("م", "مین"))
+        or w in {"سی ام", "سیام"}
+    )
+
+
 def _read_phrases(norm: str) -> list[NumberPhrase]:
     tokens = _tokenize(norm)
     reader = _Reader(tokens)
     phrases: list[NumberPhrase] = []
     i = 0
     while i < len(tokens):
+        if not _may_start_a_number(tokens[i]):
+            i += 1
+            continue
         got = reader.read(i)
         if got is None:
             i += 1

@@ -8,7 +8,7 @@ from collections.abc import Callable, Hashable, Mapping
 import pandas as pd
 
 from tradestats.errors import Problem
-from tradestats.raw_tables import RawData
+from tradestats.raw_tables import RawData, records
 from tradestats.schemas import RAW_TABLES, TableSpec
 
 __all__ = [
@@ -64,7 +64,7 @@ def provenance_problems(raw: RawData) -> list[Problem]:
         df = raw.tables.get(table)
         if df is None:
             continue
-        for file_line, row in df.iterrows():
+        for file_line, row in records(df):
             quote = row[column]
             if quote is None or pd.isna(quote):
                 continue
@@ -161,7 +161,7 @@ def _economy_code_problems(raw: RawData) -> list[Problem]:
     if df is None:
         return []
     problems: list[Problem] = []
-    for file_line, row in df.iterrows():
+    for file_line, row in records(df):
         code, kind = str(row["code"]), str(row["kind"])
         if kind == "country" and pycountry.countries.get(alpha_3=code) is None:
             msg = f"{code!r} is not an ISO 3166-1 alpha-3 country code"
