@@ -55,25 +55,35 @@ def make_corpus(factor: int, root: Path) -> Path:
             new_file = f"{Path(s['file']).stem}-c{copy:04d}.txt"
             (raw / "texts" / new_file).write_text(text + "\n" + marker, encoding="utf-8")
             out_sources.append({**s, "source_id": new_id, "file": new_file})
-            out_excluded.append({"source_id": new_id, "line": str(len(lines) + 1),
-                                 "quote": marker, "reason": "identifier",
-                                 "note": "synthetic corpus marker"})
+            out_excluded.append(
+                {
+                    "source_id": new_id,
+                    "line": str(len(lines) + 1),
+                    "quote": marker,
+                    "reason": "identifier",
+                    "note": "synthetic corpus marker",
+                }
+            )
         sid = {s["source_id"]: f"{s['source_id']}-c{copy:04d}" for s in sources}
         for f in figures:
             n_fig += 1
             ids[f["figure_id"]] = f"F{n_fig:07d}"
-            out_figures.append({**f, "figure_id": ids[f["figure_id"]],
-                                "source_id": sid[f["source_id"]]})
+            out_figures.append(
+                {**f, "figure_id": ids[f["figure_id"]], "source_id": sid[f["source_id"]]}
+            )
         for r in relations:
             n_rel += 1
-            out_relations.append({**r, "check_id": f"C{n_rel:06d}",
-                                  "target_id": ids[r["target_id"]],
-                                  "operand_ids": ";".join(ids[i] for i in
-                                                          r["operand_ids"].split(";"))})
+            out_relations.append(
+                {
+                    **r,
+                    "check_id": f"C{n_rel:06d}",
+                    "target_id": ids[r["target_id"]],
+                    "operand_ids": ";".join(ids[i] for i in r["operand_ids"].split(";")),
+                }
+            )
         for m in mentions:
             n_cal += 1
-            out_mentions.append({**m, "mention_id": f"D{n_cal}",
-                                 "source_id": sid[m["source_id"]]})
+            out_mentions.append({**m, "mention_id": f"D{n_cal}", "source_id": sid[m["source_id"]]})
         for e in excluded:
             out_excluded.append({**e, "source_id": sid[e["source_id"]]})
     _write(raw / "sources.csv", src_h, out_sources)

@@ -119,3 +119,17 @@ def test_an_up_to_date_build_imports_no_heavy_library(project: Path) -> None:
     )
     shutil.rmtree(project / ".tradestats-cache")
     assert "pandas" in _heavy_modules_after(["build", "--root", str(project)], project)
+
+
+def test_plot_and_export_read_the_current_checkout(project: Path, monkeypatch) -> None:
+    """Inside a checkout, the commands read that checkout's data/clean."""
+    monkeypatch.chdir(project)
+    flows = project / "data" / "clean" / "trade_flows.csv"
+    flows.write_text(
+        flows.read_text(encoding="utf-8").replace(",294166,", ",394166,"), encoding="utf-8"
+    )
+    outcome = export_if_stale(project / "book.xlsx")
+    import openpyxl
+
+    ws = openpyxl.load_workbook(outcome.outputs[0])["trade_flows"]
+    assert 394166 in [c.value for c in ws["H"]]

@@ -8,6 +8,8 @@ kind of figure.
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -42,6 +44,28 @@ class Accounting:
 def _span(line: str, quote: str) -> tuple[int, int] | None:
     at = line.find(quote)
     return None if at < 0 else (at, at + len(quote))
+
+
+_TEXTS: dict[str, list[str]] = {}
+
+
+def _extract_one(source_id: str) -> list[Candidate]:
+    return extract("\n".join(_TEXTS[source_id]), include_bare=True)
+
+
+def _extract_all(texts: dict[str, list[str]]) -> list[tuple[str, list[Candidate]]]:
+    """Every number in every text; on several cores when there are many texts."""
+    global _TEXTS
+    ids = list(texts)
+    jobs = min(os.cpu_count() or 1, len(ids) // 8)
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [(i, extract("\n".join(texts[i]), include_bare=True)) for i in ids]
+    _TEXTS = texts  # shared with the forked workers, not pickled
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return list(zip(ids, pool.map(_extract_one, ids, chunksize=16), strict=True))
+    finally:
+        _TEXTS = {}
 
 
 def _spans_by_line(
@@ -84,8 +108,8 @@ def account_for_numbers(raw: RawData) -> Accounting:
             strict=True,
         )
     )
-    for source_id, lines in raw.texts.items():
-        cands = extract("\n".join(lines), include_bare=True)
+    for source_id, cands in _extract_all(raw.texts):
+        lines = raw.texts[source_id]
         out.candidates += [(source_id, c) for c in cands]
         fig_spans = _spans_by_line(lines, fig_by_source.get(source_id, []))
         exc_spans = _spans_by_line(lines, exc_by_source.get(source_id, []))

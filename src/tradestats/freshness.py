@@ -161,6 +161,18 @@ def _run_if_stale(
     return outputs
 
 
+def _clean_dir(root: Path | None, data_dir: Path | None) -> Path:
+    """The clean tables a command reads: those given, else the current checkout's, else
+    the ones bundled with the package."""
+    if data_dir is not None:
+        return Path(data_dir)
+    if root is not None:
+        return root / "data" / "clean"
+    from tradestats.paths import default_clean_dir
+
+    return default_clean_dir()
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What an incremental command did: the outputs it (re)wrote, or ``skipped``."""
@@ -205,9 +217,7 @@ def plot_if_stale(
     """``tradestats plot``, skipped when the clean tables, the code, the libraries and the
     options are as they were and the chart files are intact."""
     root = _root_or_none()
-    from tradestats.paths import default_clean_dir
-
-    clean = Path(data_dir) if data_dir is not None else default_clean_dir()
+    clean = _clean_dir(root, data_dir)
     target = (
         out_dir
         if out_dir is not None
@@ -226,7 +236,7 @@ def plot_if_stale(
         from tradestats.render_charts import render_charts
 
         return render_charts(
-            names, formats=fmts, lang=lang, out_dir=target, dpi=dpi, data_dir=data_dir
+            names, formats=fmts, lang=lang, out_dir=target, dpi=dpi, data_dir=clean
         )
 
     inputs = sorted(clean.glob("*.csv"))
@@ -240,9 +250,7 @@ def export_if_stale(
     """``tradestats export``, skipped when the clean tables, the code and the libraries
     are as they were and the workbook is intact."""
     root = _root_or_none()
-    from tradestats.paths import default_clean_dir
-
-    clean = Path(data_dir) if data_dir is not None else default_clean_dir()
+    clean = _clean_dir(root, data_dir)
     target = (
         path
         if path is not None
@@ -260,7 +268,7 @@ def export_if_stale(
     def work() -> list[Path]:
         from tradestats.excel_workbook import to_excel
 
-        return [to_excel(target, data_dir=data_dir)]
+        return [to_excel(target, data_dir=clean)]
 
     inputs = sorted(clean.glob("*.csv"))
     outputs = _run_if_stale("export", root, inputs, {"out": str(target.resolve())}, force, work)

@@ -1,0 +1,134 @@
+"""Benchmarks for tradestats, as whole processes, each figure beside its floor or peer.
+
+    python benchmarks/run.py                 # 5 runs each, scales x10, x100, x1000
+    python benchmarks/run.py --quick         # 1 run each, scale x10 (what CI runs)
+
+Run it from the root of a checkout, in an environment where tradestats is installed.
+Timings are medians of whole-process wall times; peak memory is the child's maximum
+resident set size (os.wait4). Nothing here asserts: it measures and prints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from synthetic_corpus import make_corpus  # noqa: E402
+
+PY = sys.executable
+BIN = Path(PY).parent / "tradestats"
+TS = [str(BIN)] if BIN.exists() else [PY, "-m", "tradestats"]
+
+
+def run(cmd: list[str], cwd: Path = REPO) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of one whole process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}\n{err}")
+    return elapsed, usage.ru_maxrss // 1024
+
+
+def median(cmd: list[str], runs: int, cwd: Path = REPO, before: list[str] | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        if before:
+            run(before, cwd)
+        times.append(run(cmd, cwd)[0])
+    return statistics.median(times)
+
+
+def row(
+    label: str, value: float, floor_label: str = "", floor: float | None = None, target: str = ""
+) -> None:
+    ratio = f"{value / floor:5.2f}x" if floor else ""
+    floor_txt = f"{floor:7.3f} s  {floor_label}" if floor is not None else ""
+    print(f"  {label:44} {value:7.3f} s   {floor_txt:40} {ratio:7} {target}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="1 run each, scale x10 only")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--scales", default="10,100,1000")
+    args = parser.parse_args()
+    runs = 1 if args.quick else args.runs
+    scales = [10] if args.quick else [int(s) for s in args.scales.split(",")]
+    print(
+        f"tradestats benchmarks — {platform.platform()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {time.strftime('%Y-%m-%d')}"
+    )
+    print(f"median of {runs} run(s), whole processes\n")
+    tmp = Path(tempfile.mkdtemp(prefix="tradestats-bench-"))
+    try:
+        print("1. Start-up (no pandas, matplotlib, pandera or openpyxl)")
+        floor = median([PY, "-c", "import click"], runs)
+        for args_ in (["--help"], ["--version"], ["plot", "--list"]):
+            t = median([*TS, *args_], runs)
+            row(
+                f"tradestats {' '.join(args_)}",
+                t,
+                "python -c 'import click'",
+                floor,
+                f"+{(t - floor) * 1000:.0f} ms (target <= +100 ms)",
+            )
+
+        print("\n2. Full render (4 charts x png, svg, pdf)")
+        floor = median(
+            [PY, str(REPO / "benchmarks" / "floor_render.py"), str(tmp / "floor"), "4"], runs
+        )
+        t = median([*TS, "plot", "--force", "--out", str(tmp / "plot")], runs)
+        row("tradestats plot --force", t, "floor_render.py", floor, "(target <= 1.5x)")
+
+        print("\n3. Nothing changed, nothing done (target <= 0.3 s)")
+        for cmd in (["build"], ["plot"], ["export"]):
+            run([*TS, *cmd])  # make sure it is current
+            row(f"tradestats {' '.join(cmd)} (second run)", median([*TS, *cmd], runs))
+
+        print("\n4. Validation of data/clean/datapackage.json")
+        peer = shutil.which("frictionless") or str(Path(PY).parent / "frictionless")
+        floor = median([peer, "validate", str(REPO / "data/clean/datapackage.json")], runs)
+        t = median([*TS, "validate", "--package", str(REPO / "data/clean/datapackage.json")], runs)
+        row("tradestats validate --package", t, "frictionless validate", floor, "(target < 1x)")
+        row("tradestats validate (everything)", median([*TS, "validate"], runs))
+
+        print("\n5. Scale: synthetic corpora (seconds / peak MB)")
+        print(
+            f"  {'size':>6} {'figures':>8} {'text MB':>8} {'build':>14} {'validate':>14} "
+            f"{'build+valid.':>12} {'export':>14} {'extract':>14}"
+        )
+        for factor in scales:
+            root = make_corpus(factor, tmp / f"x{factor}")
+            n_fig = sum(1 for _ in (root / "data/raw/figures.csv").open()) - 1
+            mb = sum(p.stat().st_size for p in (root / "data/raw/texts").iterdir()) / 2**20
+            b = run([*TS, "build", "--force"], root)
+            v = run([*TS, "validate"], root)
+            e = run([*TS, "export", "--force"], root)
+            texts = sorted(str(p) for p in (root / "data/raw/texts").iterdir())
+            x = run([*TS, "extract", "--format", "csv", *texts], root)
+            cell = lambda r: f"{r[0]:6.1f}s/{r[1]:5d}MB"  # noqa: E731
+            print(
+                f"  {'x' + str(factor):>6} {n_fig:8d} {mb:8.1f} {cell(b):>14} {cell(v):>14} "
+                f"{b[0] + v[0]:11.1f}s {cell(e):>14} {cell(x):>14}"
+            )
+            shutil.rmtree(root)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
