@@ -152,8 +152,13 @@ def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
         & (flows["nature"] == "observed")
     ].copy()
     bounds = pair[(pair["qualifier"] == "less_than") & (pair["flow"] == "turnover")]
+    bounds = bounds.sort_values("figure_id").head(1)  # the first text that states it
     pair = pair[(pair["qualifier"] == "exact") & (pair["period_start"] != pair["period_end"])]
     pair["series"] = pair["exporter"].astype(str).where(pair["flow"] != "turnover", "turnover")
+    # one bar per period, reporter and series: where several texts give it, the first
+    pair = pair.sort_values("figure_id").drop_duplicates(
+        ["period_start", "period_end", "reporter", "series"]
+    )
     return pair.sort_values(["period_start", "series"]), bounds
 
 
@@ -622,7 +627,7 @@ def russia_balance_groups(tables: Tables) -> list[tuple[str, pd.Timestamp, pd.Da
     rus = flows[(flows["reporter"] == "RUS") & (flows["qualifier"] == "exact")]
     groups = []
     for (partner, start), rows in rus.groupby(["partner", "period_start"], observed=True):
-        by_flow = rows.set_index("flow")
+        by_flow = rows.sort_values("figure_id").drop_duplicates("flow").set_index("flow")
         # Russia's balance with the aggregates (the EU, the world); Iran has its own chart.
         if {"exports", "imports", "turnover"} <= set(by_flow.index) and (
             kinds[str(partner)] == "aggregate"
