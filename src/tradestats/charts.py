@@ -59,7 +59,7 @@ def _styled(func: _F) -> _F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Figure:
-        with mpl.rc_context(style.RC_PARAMS):
+        with mpl.rc_context(style.RC_PARAMS):  # type: ignore[arg-type]
             return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]

@@ -47,7 +47,7 @@ def default_figures_dir() -> Path:
 def save_figure_bytes(fig: object, fmt: str, dpi: int) -> bytes:
     """A Figure's bytes in one format, with reproducible metadata."""
     buf = io.BytesIO()
-    with mpl.rc_context(style.RC_PARAMS):
+    with mpl.rc_context(style.RC_PARAMS):  # type: ignore[arg-type]
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt])  # type: ignore[attr-defined]
     return buf.getvalue()
 
