@@ -201,3 +201,24 @@ def test_cli_export(tmp_path: Path) -> None:
     blocker.write_text("")
     unwritable = CliRunner().invoke(cli, ["export", "--out", str(blocker / "b.xlsx")])
     assert unwritable.exit_code == 1 and unwritable.output.startswith("Error: cannot write")
+
+
+def test_chart_ranges_point_at_their_data_blocks(wb) -> None:
+    """Each series reads the cells of its data block: 5 periods of Iran–Russia trade
+    (2017, 2018, 2019, 2020, the first half of 1400), 5 partners, 2 balances."""
+    ws = wb["charts"]
+    refs = [
+        [(s.val.numRef.f, (s.cat.strRef or s.cat.numRef).f) for s in chart.series]
+        for chart in ws._charts
+    ]
+    assert refs[0] == [
+        ("'charts'!$B$2:$B$6", "'charts'!$A$2:$A$6"),
+        ("'charts'!$C$2:$C$6", "'charts'!$A$2:$A$6"),
+        ("'charts'!$D$2:$D$6", "'charts'!$A$2:$A$6"),
+    ]
+    assert refs[1] == [("'charts'!$B$9:$B$13", "'charts'!$A$9:$A$13")]
+    assert refs[2][0] == ("'charts'!$B$16:$B$17", "'charts'!$A$16:$A$17")
+    # the cells hold what the cached values say, and what the CSV says
+    assert [ws[f"D{r}"].value for r in range(2, 7)] == [1707, 1740, None, None, 907]
+    assert [p.v for p in ws._charts[0].series[2].val.numRef.numCache.pt] == [1707, 1740, 907]
+    assert ws["A15"].value == "Partner, period" and ws["D17"].value == pytest.approx(688.115)

@@ -24,7 +24,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.axis import ChartLines
-from openpyxl.chart.data_source import NumData, NumVal, StrData, StrVal
+from openpyxl.chart.data_source import AxDataSource, NumData, NumVal, StrData, StrRef, StrVal
 from openpyxl.chart.series import Series
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
@@ -314,9 +314,16 @@ def _cache(series: Series, values: Sequence[float | None], labels: Sequence[str]
         ptCount=len(values),
         formatCode="General",
     )
-    if series.cat is not None and series.cat.strRef is not None:
-        series.cat.strRef.strCache = StrData(
-            pt=[StrVal(idx=i, v=s) for i, s in enumerate(labels)], ptCount=len(labels)
+    if series.cat is not None:
+        # categories are text: a string reference with its cache, not a number reference
+        ref = (series.cat.strRef or series.cat.numRef).f
+        series.cat = AxDataSource(
+            strRef=StrRef(
+                f=ref,
+                strCache=StrData(
+                    pt=[StrVal(idx=i, v=s) for i, s in enumerate(labels)], ptCount=len(labels)
+                ),
+            )
         )
 
 
