@@ -434,9 +434,43 @@ _MAX_DIGITS = 40
 _EXACT = Context(prec=200)
 
 
+def _anchor_re() -> re.Pattern[str]:
+    """Digits, or a word that can be part of a number: where phrases can be."""
+    words = sorted({*_FA_SMALL, *_EN_SMALL, *_EN_ORDINAL, *_SCALES, *_HUNDRED_WORDS,
+                    "سوم", "سومین", "سی ام", "سیام", "نیم"}, key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"\d|(?<![^\W\d_])(?:{alternation})(?:م|مین)?(?![^\W\d_])",
+                      re.IGNORECASE)
+
+
+_ANCHOR = _anchor_re()
+_WINDOW = 80  # characters around an anchor; a phrase never spans a gap this wide
+
+
 def _phrases_normalized(norm: str) -> list[NumberPhrase]:
+    """Read phrases only around the places a number can be: most words of a text are
+    not numbers, and tokenizing them all is the costly part."""
     with localcontext(_EXACT):
-        return _read_phrases(norm)
+        windows: list[list[int]] = []
+        for m in _ANCHOR.finditer(norm):
+            start, end = max(0, m.start() - _WINDOW), min(len(norm), m.end() + _WINDOW)
+            if windows and start <= windows[-1][1]:
+                windows[-1][1] = max(windows[-1][1], end)
+            else:
+                windows.append([start, end])
+        phrases: list[NumberPhrase] = []
+        for start, end in windows:
+            while start > 0 and not norm[start - 1].isspace():
+                start -= 1
+            while end < len(norm) and not norm[end].isspace():
+                end += 1
+            if phrases and start < phrases[-1].end:
+                start = phrases[-1].end
+            for p in _read_phrases(norm[start:end]):
+                phrases.append(NumberPhrase(p.value, p.resolution, p.start + start,
+                                            p.end + start, p.text, p.ordinal, p.has_scale,
+                                            p.has_words))
+        return phrases
 
 
 def _may_start_a_number(tok: _Token) -> bool:
