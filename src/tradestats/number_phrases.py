@@ -436,11 +436,24 @@ _EXACT = Context(prec=200)
 
 def _anchor_re() -> re.Pattern[str]:
     """Digits, or a word that can be part of a number: where phrases can be."""
-    words = sorted({*_FA_SMALL, *_EN_SMALL, *_EN_ORDINAL, *_SCALES, *_HUNDRED_WORDS,
-                    "سوم", "سومین", "سی ام", "سیام", "نیم"}, key=len, reverse=True)
+    words = sorted(
+        {
+            *_FA_SMALL,
+            *_EN_SMALL,
+            *_EN_ORDINAL,
+            *_SCALES,
+            *_HUNDRED_WORDS,
+            "سوم",
+            "سومین",
+            "سی ام",
+            "سیام",
+            "نیم",
+        },
+        key=len,
+        reverse=True,
+    )
     alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(rf"\d|(?<![^\W\d_])(?:{alternation})(?:م|مین)?(?![^\W\d_])",
-                      re.IGNORECASE)
+    return re.compile(rf"\d|(?<![^\W\d_])(?:{alternation})(?:م|مین)?(?![^\W\d_])", re.IGNORECASE)
 
 
 _ANCHOR = _anchor_re()
@@ -467,9 +480,18 @@ def _phrases_normalized(norm: str) -> list[NumberPhrase]:
             if phrases and start < phrases[-1].end:
                 start = phrases[-1].end
             for p in _read_phrases(norm[start:end]):
-                phrases.append(NumberPhrase(p.value, p.resolution, p.start + start,
-                                            p.end + start, p.text, p.ordinal, p.has_scale,
-                                            p.has_words))
+                phrases.append(
+                    NumberPhrase(
+                        p.value,
+                        p.resolution,
+                        p.start + start,
+                        p.end + start,
+                        p.text,
+                        p.ordinal,
+                        p.has_scale,
+                        p.has_words,
+                    )
+                )
         return phrases
 
 
