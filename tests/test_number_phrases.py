@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 
 from tradestats.errors import NumberPhraseError
 from tradestats.number_phrases import (
+    _LazyTokens,
+    _Reader,
+    _tokenize,
     find_number_phrases,
     find_quantities,
     normalize_text,
@@ -218,3 +221,46 @@ def test_never_crashes_on_number_like_text(text: str) -> None:
 def test_a_trailing_and_is_not_a_crash(text: str) -> None:
     """Found by fuzzing the extractor: «و» at the very end of a text."""
     assert find_number_phrases(text)[0].text in text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("روسیهtwenty-one", [21]),
+        ("andیازدهمین اقتصاد", [11]),
+        ("1.5bnسی کشور", [1_500_000_000, 30]),
+    ],
+)
+def test_a_number_word_glued_to_another_script_is_read(text: str, expected: list[int]) -> None:
+    # Tokens split where the script changes, so the word is a token of its own.
+    assert [p.value for p in find_number_phrases(text)] == expected
+
+
+def _phrases_reading_every_token(text: str) -> list[tuple[int, Decimal]]:
+    """A slow reference: try the reader at every token, not only where the anchor
+    pattern says a phrase can start."""
+    norm, _ = normalize_text(text)
+    out: list[tuple[int, Decimal]] = []
+    done = 0
+    for token in _tokenize(norm):
+        if token.start < done:
+            continue
+        tokens = _LazyTokens(norm, token.start)
+        got = _Reader(tokens).read(0)
+        if got is not None:
+            out.append((got[0].end, abs(got[0].value)))
+            done = tokens[got[1] - 1].end
+    return out
+
+
+@given(
+    st.text(
+        alphabet="0123456789۵,. -و میلیاردونهصدیکتاسومینبیست twenyoigh-milbandAND",
+        max_size=60,
+    )
+)
+@settings(max_examples=3000)
+def test_anchors_find_every_place_a_phrase_can_start(text: str) -> None:
+    # The alphabet has no character that normalization drops, so positions agree.
+    found = [(p.end, abs(p.value)) for p in find_number_phrases(text)]
+    assert found == _phrases_reading_every_token(text)

@@ -25,8 +25,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from tradestats.errors import TradestatsError
-from tradestats.lexicon import qualifier_before
-from tradestats.number_phrases import Quantity, find_quantities, normalize_text
+from tradestats.lexicon import qualifier_ending_at
+from tradestats.number_phrases import Quantity, normalize_text, quantities_in
 
 __all__ = [
     "FIGURE_KINDS",
@@ -144,7 +144,8 @@ class _Line:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.norm, self.index = normalize_text(text)
+        self.norm, self.index = normalized = normalize_text(text)
+        self.quantities = quantities_in(text, normalized)
         self.lower = self.norm.lower()
 
     def to_norm(self, original: int) -> int:
@@ -208,7 +209,7 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
 
 def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candidate]:
     line = _Line(text)
-    quantities = find_quantities(text)
+    quantities = line.quantities
     found: list[tuple[Quantity, str | None, str, int, int, str]] = []
     for q in quantities:
         start_n, end_n = line.to_norm(q.start), line.to_norm(q.end - 1) + 1
@@ -249,7 +250,7 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
         if kind == "number" and not include_bare:
             continue
         start_n, end_n = line.to_norm(start), line.to_norm(end - 1) + 1
-        qualifier = "range" if q.is_range else (qualifier_before(text, start) or "exact")
+        qualifier = "range" if q.is_range else (qualifier_ending_at(line.lower, start_n) or "exact")
         direction = _direction(line, start_n, end_n) if kind in {"percent", "multiple"} else None
         value, upper = q.value, q.upper
         out.append(

@@ -101,8 +101,16 @@ def _qualifier_words() -> tuple[tuple[str, str], ...]:
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier whose words end right before position ``start`` of ``text`` (spaces
     allowed between), or None."""
-    norm = normalize_text(text[max(0, start - 40) : start])[0]  # qualifiers are short
-    head = norm.rstrip().lower()
+    head = normalize_text(text[max(0, start - _QUALIFIER_REACH) : start])[0].lower()
+    return qualifier_ending_at(head, len(head))
+
+
+_QUALIFIER_REACH = 40  # characters: qualifiers are short
+
+
+def qualifier_ending_at(norm_lower: str, end: int) -> str | None:
+    """:func:`qualifier_before` on text already normalized and lower-cased."""
+    head = norm_lower[max(0, end - _QUALIFIER_REACH) : end].rstrip()
     for qualifier, w in _qualifier_words():
         if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
             return qualifier
