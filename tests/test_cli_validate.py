@@ -31,6 +31,49 @@ def test_validate_fails_on_drift_and_says_where(project: Path) -> None:
     assert "data/clean/trade_flows.csv:9: differs from what data/raw builds" in result.output
 
 
+def _edit_trade_flow_value(project: Path) -> None:
+    path = project / "data" / "clean" / "trade_flows.csv"
+    text = path.read_text(encoding="utf-8")
+    assert text.count(",1207,") == 1
+    path.write_text(text.replace(",1207,", ",1208,"), encoding="utf-8")
+
+
+def test_validate_takes_a_current_build_at_its_word_only_while_it_is_current(
+    project: Path,
+) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--root", str(project)]).exit_code == 0
+    result = runner.invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "(by the current build)" in result.output
+    assert "byte for byte" not in result.output
+    # --full re-derives data/clean and compares it
+    result = runner.invoke(cli, ["validate", "--root", str(project), "--full"])
+    assert result.exit_code == 0, result.output
+    assert "clean equals a fresh build of raw, byte for byte" in result.output
+    # an output edited after the build: the stamp no longer vouches for it
+    _edit_trade_flow_value(project)
+    result = runner.invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "data/clean/trade_flows.csv:9: differs from what data/raw builds" in result.output
+
+
+def test_validate_after_a_raw_edit_does_not_trust_the_last_build(project: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(cli, ["build", "--root", str(project)]).exit_code == 0
+    path = project / "data" / "raw" / "figures.csv"
+    text = path.read_text(encoding="utf-8")
+    # a note is not checked against the text, so the raw data stays valid, but the
+    # clean figures table no longer matches it
+    old = "Accumulated over the months before July 2008."
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "Accumulated before July 2008."), encoding="utf-8")
+    result = runner.invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "(by the current build)" not in result.output
+    assert "data/clean/figures.csv" in result.output and "differs from what" in result.output
+
+
 def test_validate_fails_on_a_broken_clean_table(project: Path) -> None:
     path = project / "data" / "clean" / "trade_flows.csv"
     text = path.read_text(encoding="utf-8")

@@ -68,3 +68,23 @@ def test_extraction_quality(raw) -> None:
     assert quality["money"].precision >= 0.95 and quality["percent"].precision >= 0.95
     assert quality["quantity"].recall >= 0.9
     assert quality["money"].transcribed == 30  # 22 trade flows and 8 other money figures
+
+
+@pytest.mark.parametrize("keep", [True, False])
+def test_many_texts_on_several_cores_account_like_one(project: Path, keep: bool) -> None:
+    """Enough texts for the forked workers (8 copies of each). Kept or not, the
+    candidates give the same count, and every copy's numbers are reported."""
+    data, _ = read_raw(project / "data" / "raw")
+    one = account_for_numbers(data)
+    many_texts = {f"{sid}-{i}": lines for i in range(8) for sid, lines in data.texts.items()}
+    data.texts = many_texts
+    sources = data.tables["sources"]
+    data.tables["sources"] = sources.loc[sources.index.repeat(8)].assign(
+        source_id=[f"{sid}-{i}" for sid in sources["source_id"] for i in range(8)]
+    )
+    many = account_for_numbers(data, keep_candidates=keep)
+    assert many.count == 8 * one.count == 8 * 387
+    assert len(many.candidates) == (many.count if keep else 0)
+    # figures and exclusions name the original ids, so every number in the copies is
+    # unaccounted for: the problems must say so for each copy, text by text
+    assert len([p for p in many.problems if p.file.startswith("data/raw/texts/")]) == 8 * 387

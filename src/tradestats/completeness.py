@@ -12,10 +12,14 @@ import multiprocessing
 import os
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from tradestats.errors import Problem
 from tradestats.extraction import FIGURE_KINDS, Candidate, extract
 from tradestats.raw_tables import RawData
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = ["Accounting", "QualityRow", "account_for_numbers", "extraction_quality", "figure_kind"]
 
@@ -33,39 +37,47 @@ def figure_kind(unit: str) -> str:
 
 @dataclass
 class Accounting:
-    """Which candidate matched which figure, and what is unaccounted for."""
+    """Which candidate matched which figure, and what is unaccounted for.
 
-    matches: dict[str, list[Candidate]] = field(default_factory=dict)  # figure id -> cands
+    ``count`` is the number of numbers found. ``candidates``, ``matches`` (figure id ->
+    candidates) and ``excluded`` hold the candidates themselves only when they are kept
+    (``account_for_numbers(..., keep_candidates=True)``); otherwise ``matches`` maps each
+    matched figure id to an empty list."""
+
+    matches: dict[str, list[Candidate]] = field(default_factory=dict)
     excluded: list[Candidate] = field(default_factory=list)
     candidates: list[tuple[str, Candidate]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    count: int = 0
 
 
-def _span(line: str, quote: str) -> tuple[int, int] | None:
-    at = line.find(quote)
-    return None if at < 0 else (at, at + len(quote))
+# (line, quote, row index) of the figures, or of the exclusions, by source id
+_Quoted = dict[str, list[tuple[int, str, int]]]
 
 
-_TEXTS: dict[str, list[str]] = {}
+@dataclass
+class _SourceAccount:
+    """One text's numbers, accounted for: what a worker sends back (small, unless the
+    candidates are kept)."""
+
+    count: int = 0
+    matched: dict[int, list[Candidate]] = field(default_factory=dict)  # figure row -> cands
+    excluded: list[Candidate] = field(default_factory=list)
+    used_exclusions: set[int] = field(default_factory=set)
+    candidates: list[Candidate] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
 
 
-def _extract_one(source_id: str) -> list[Candidate]:
-    return extract("\n".join(_TEXTS[source_id]), include_bare=True)
+@dataclass
+class _Job:
+    texts: dict[str, list[str]]
+    files: dict[str, str]
+    figures: _Quoted
+    exclusions: _Quoted
+    keep: bool
 
 
-def _extract_all(texts: dict[str, list[str]]) -> list[tuple[str, list[Candidate]]]:
-    """Every number in every text; on several cores when there are many texts."""
-    global _TEXTS
-    ids = list(texts)
-    jobs = min(os.cpu_count() or 1, len(ids) // 8)
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [(i, extract("\n".join(texts[i]), include_bare=True)) for i in ids]
-    _TEXTS = texts  # shared with the forked workers, not pickled
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return list(zip(ids, pool.map(_extract_one, ids, chunksize=16), strict=True))
-    finally:
-        _TEXTS = {}
+_JOB: _Job | None = None  # shared with forked workers, not pickled
 
 
 def _spans_by_line(
@@ -75,86 +87,119 @@ def _spans_by_line(
     out: dict[int, list[tuple[int, int, int]]] = {}
     for line, quote, key in rows:
         if 1 <= line <= len(lines):
-            span = _span(lines[line - 1], quote)
-            if span:
-                out.setdefault(line, []).append((span[0], span[1], key))
+            at = lines[line - 1].find(quote)
+            if at >= 0:
+                out.setdefault(line, []).append((at, at + len(quote), key))
     return out
 
 
-def account_for_numbers(raw: RawData) -> Accounting:
+def _account_for_source(source_id: str, job: _Job | None = None) -> _SourceAccount:
+    job = job or _JOB
+    assert job is not None
+    lines = job.texts[source_id]
+    cands = extract("\n".join(lines), include_bare=True)
+    out = _SourceAccount(count=len(cands), candidates=cands if job.keep else [])
+    fig_spans = _spans_by_line(lines, job.figures.get(source_id, []))
+    exc_spans = _spans_by_line(lines, job.exclusions.get(source_id, []))
+    for c in cands:
+        start, end = c.column - 1, c.column - 1 + len(c.quote)
+        hit = next((k for s, e, k in fig_spans.get(c.line, ()) if start < e and s < end), None)
+        if hit is not None:
+            out.matched.setdefault(hit, []).append(c)
+            continue
+        # the tightest exclusion that contains the number
+        inside = [(e - s, k) for s, e, k in exc_spans.get(c.line, ()) if s <= start and end <= e]
+        if inside:
+            out.used_exclusions.add(min(inside)[1])
+            if job.keep:
+                out.excluded.append(c)
+        else:
+            out.problems.append(
+                Problem(
+                    f"data/raw/texts/{job.files[source_id]}",
+                    c.line,
+                    None,
+                    f"the {c.kind} «{c.quote}» (column {c.column}) is neither transcribed in "
+                    "data/raw/figures.csv nor listed in data/raw/excluded.csv",
+                )
+            )
+    if not job.keep:  # a match needs only its figure, not the candidates
+        out.matched = {k: [] for k in out.matched}
+    return out
+
+
+def _account_for_all(job: _Job) -> list[_SourceAccount]:
+    """Every text; on several cores when there are many."""
+    global _JOB
+    ids = list(job.texts)
+    jobs = min(os.cpu_count() or 1, len(ids) // 8)
+    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return [_account_for_source(i, job) for i in ids]
+    _JOB = job
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            return pool.map(_account_for_source, ids, chunksize=16)
+    finally:
+        _JOB = None
+
+
+def _quoted_by_source(df: pd.DataFrame) -> _Quoted:
+    out: _Quoted = {}
+    for i, (sid, line, quote) in enumerate(
+        zip(df["source_id"].tolist(), df["line"].tolist(), df["quote"].tolist(), strict=True)
+    ):
+        out.setdefault(str(sid), []).append((int(line), str(quote), i))
+    return out
+
+
+def account_for_numbers(raw: RawData, *, keep_candidates: bool = True) -> Accounting:
     """Run the extractor (every number, bare ones too) on every source text and account
     for each number. Unaccounted numbers, figures the extractor misses and exclusions
-    that match nothing are problems."""
-    out = Accounting()
+    that match nothing are problems. ``keep_candidates=False`` keeps only the count and
+    the problems: what validation needs, in far less memory."""
     figures = raw.tables["figures"]
     excluded = raw.tables["excluded"]
-    fig_ids = list(figures["figure_id"].astype(str))
-    fig_by_source: dict[str, list[tuple[int, str, int]]] = {}
-    for i, (sid, line, quote) in enumerate(
-        zip(figures["source_id"], figures["line"], figures["quote"], strict=True)
-    ):
-        fig_by_source.setdefault(str(sid), []).append((int(line), str(quote), i))
-    exc_lines = [int(str(i)) for i in excluded.index]
-    exc_by_source: dict[str, list[tuple[int, str, int]]] = {}
-    for i, (sid, line, quote) in enumerate(
-        zip(excluded["source_id"], excluded["line"], excluded["quote"], strict=True)
-    ):
-        exc_by_source.setdefault(str(sid), []).append((int(line), str(quote), i))
-    used_exclusions: set[int] = set()
-    files = dict(
-        zip(
-            raw.tables["sources"]["source_id"].astype(str),
-            raw.tables["sources"]["file"].astype(str),
-            strict=True,
-        )
+    sources = raw.tables["sources"]
+    job = _Job(
+        raw.texts,
+        dict(zip(sources["source_id"].astype(str), sources["file"].astype(str), strict=True)),
+        _quoted_by_source(figures),
+        _quoted_by_source(excluded),
+        keep_candidates,
     )
-    for source_id, cands in _extract_all(raw.texts):
-        lines = raw.texts[source_id]
-        out.candidates += [(source_id, c) for c in cands]
-        fig_spans = _spans_by_line(lines, fig_by_source.get(source_id, []))
-        exc_spans = _spans_by_line(lines, exc_by_source.get(source_id, []))
-        for c in cands:
-            start, end = c.column - 1, c.column - 1 + len(c.quote)
-            hit = next((k for s, e, k in fig_spans.get(c.line, []) if start < e and s < end), None)
-            if hit is not None:
-                out.matches.setdefault(fig_ids[hit], []).append(c)
-                continue
-            # the tightest exclusion that contains the number
-            inside = [
-                (e - s, k) for s, e, k in exc_spans.get(c.line, []) if s <= start and end <= e
-            ]
-            if inside:
-                used_exclusions.add(min(inside)[1])
-                out.excluded.append(c)
-            else:
-                out.problems.append(
-                    Problem(
-                        f"data/raw/texts/{files[source_id]}",
-                        c.line,
-                        None,
-                        f"the {c.kind} «{c.quote}» (column {c.column}) is neither transcribed in "
-                        "data/raw/figures.csv nor listed in data/raw/excluded.csv",
-                    )
-                )
-    for i, (sid, quote) in enumerate(zip(excluded["source_id"], excluded["quote"], strict=True)):
+    fig_ids = [str(f) for f in figures["figure_id"].tolist()]
+    out = Accounting()
+    used_exclusions: set[int] = set()
+    for source_id, account in zip(job.texts, _account_for_all(job), strict=True):
+        out.count += account.count
+        out.candidates += [(source_id, c) for c in account.candidates]
+        for row, cands in account.matched.items():
+            out.matches.setdefault(fig_ids[row], []).extend(cands)
+        out.excluded += account.excluded
+        used_exclusions |= account.used_exclusions
+        out.problems += account.problems
+    exc_lines = excluded.index.tolist()
+    for i, (sid, quote) in enumerate(
+        zip(excluded["source_id"].tolist(), excluded["quote"].tolist(), strict=True)
+    ):
         if i not in used_exclusions and str(sid) in raw.texts:
             out.problems.append(
                 Problem(
                     "data/raw/excluded.csv",
-                    exc_lines[i],
+                    int(exc_lines[i]),
                     "quote",
                     f"«{quote}» contains no number the extractor finds; remove the row",
                 )
             )
-    fig_lines = [int(str(i)) for i in figures.index]
+    fig_lines = figures.index.tolist()
     for i, (fid, sid, quote) in enumerate(
-        zip(fig_ids, figures["source_id"], figures["quote"], strict=True)
+        zip(fig_ids, figures["source_id"].tolist(), figures["quote"].tolist(), strict=True)
     ):
         if fid not in out.matches and str(sid) in raw.texts:
             out.problems.append(
                 Problem(
                     "data/raw/figures.csv",
-                    fig_lines[i],
+                    int(fig_lines[i]),
                     "quote",
                     f"the extractor finds no number in «{quote}»",
                 )

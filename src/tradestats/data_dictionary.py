@@ -96,7 +96,7 @@ def render_extraction_quality(raw_dir: Path) -> str:
         )
     out.append("")
     out.append(
-        f"All {len(accounting.candidates)} numbers in the five texts are accounted "
+        f"All {accounting.count} numbers in the five texts are accounted "
         f"for: {sum(len(c) for c in accounting.matches.values())} in transcribed "
         f"figures, {len(accounting.excluded)} excluded with a reason."
     )

@@ -25,6 +25,7 @@ from typing import Any
 __all__ = [
     "Stamp",
     "build_if_stale",
+    "current_build_stamp",
     "export_if_stale",
     "fingerprint",
     "plot_if_stale",
@@ -202,6 +203,18 @@ def build_if_stale(
 
     outputs = _run_if_stale("build", paths.root, [paths.raw], {"out": str(target)}, force, work)
     return Outcome(outputs is None, outputs or [], result.get("build"))
+
+
+def current_build_stamp(root: Path) -> Path | None:
+    """The stamp of the build that wrote ``root``/data/clean, if that build is current:
+    data/raw, the code and the libraries are byte for byte what it read, and every file
+    it wrote is intact. None otherwise (no such build, or anything changed since)."""
+    from tradestats.paths import ProjectPaths
+
+    paths = ProjectPaths(root)
+    options = {"out": str(paths.clean.resolve())}
+    stamp = _stamp(root, "build", fingerprint([paths.raw], LIBRARIES["build"], options), options)
+    return stamp.path if stamp.fresh() else None
 
 
 def plot_if_stale(

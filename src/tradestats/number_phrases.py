@@ -519,7 +519,7 @@ def _anchor_re() -> re.Pattern[str]:
     first = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in latin}))
     return re.compile(
         rf"(?=[\d{re.escape(first)}])"  # a quick first-character test
-        r"(?:\d"
+        r"(?:\d+"
         rf"|(?<![A-Za-z])(?:{_trie_pattern(latin)})(?![A-Za-z])"
         rf"|(?<![{_FA_LETTERS}])(?:{_trie_pattern(persian)})(?:م|مین)?(?![{_FA_LETTERS}]))",
         re.IGNORECASE,
