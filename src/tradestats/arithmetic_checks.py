@@ -68,7 +68,13 @@ def grade(expected: Interval, found: Interval) -> str:
 def checks_table(raw: RawData, figures: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """checks.csv: one row per declared relation, recomputed from the clean figures."""
     label = raw.label("relations")
-    by_id = {str(k): v for k, v in figures.set_index("figure_id").to_dict("index").items()}
+    columns = ["unit", "value", "resolution", "source_id", "line"]
+    by_id = {
+        str(fid): dict(zip(columns, values, strict=True))
+        for fid, *values in zip(
+            figures["figure_id"].tolist(), *(figures[c].tolist() for c in columns), strict=True
+        )
+    }
     problems: list[Problem] = []
     rows = []
     for file_line, rel in records(raw.tables["relations"]):

@@ -83,14 +83,19 @@ def _word_re(word: str) -> re.Pattern[str]:
     return re.compile(rf"{body}")
 
 
+@cache
+def _families_re() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """One pattern per unit family: any of its words."""
+    return tuple(
+        (family, re.compile("|".join(f"(?:{_word_re(w).pattern})" for w in words)))
+        for family, (words, _units) in UNIT_FAMILIES.items()
+    )
+
+
 def unit_families_in(text: str) -> set[str]:
     """Names of the unit families whose words appear in ``text``."""
     norm = normalize_text(text)[0].lower()
-    return {
-        family
-        for family, (words, _units) in UNIT_FAMILIES.items()
-        if any(_word_re(w).search(norm) for w in words)
-    }
+    return {family for family, pattern in _families_re() if pattern.search(norm)}
 
 
 @cache

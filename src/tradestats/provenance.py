@@ -57,6 +57,10 @@ _QUOTED = [
 ]
 
 
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)
+
+
 def provenance_problems(raw: RawData) -> list[Problem]:
     """Every quote-like column of every raw table, located in its text."""
     problems: list[Problem] = []
@@ -64,22 +68,22 @@ def provenance_problems(raw: RawData) -> list[Problem]:
         df = raw.tables.get(table)
         if df is None:
             continue
-        for file_line, row in records(df):
-            quote = row[column]
-            if quote is None or pd.isna(quote):
+        rows = zip(
+            df.index.tolist(),
+            df["source_id"].tolist(),
+            df[column].tolist(),
+            df[line_column].tolist(),
+            strict=True,
+        )
+        for file_line, source_id, quote, line in rows:
+            if _blank(quote):
                 continue
-            lines = raw.texts.get(str(row["source_id"]))
+            lines = raw.texts.get(str(source_id))
             if lines is None:
                 continue  # an unknown source is reported by reference_problems
-            issue = locate_quote(
-                lines,
-                int(row[line_column]),
-                str(quote),
-                unique=unique,
-                source=str(row["source_id"]),
-            )
+            issue = locate_quote(lines, int(line), str(quote), unique=unique, source=str(source_id))
             if issue:
-                problems.append(Problem(raw.label(table), int(str(file_line)), column, issue))
+                problems.append(Problem(raw.label(table), int(file_line), column, issue))
     return problems
 
 
@@ -100,9 +104,9 @@ def foreign_key_problems(
                 continue
             known = set(target_df[fk["reference"]["fields"]].dropna().astype(str))
             column = fk["fields"]
-            for index, value in df[column].items():
-                if value is None or pd.isna(value) or str(value) in known:
-                    continue
+            values = df[column]
+            unknown = values.notna() & ~values.astype(str).isin(known)
+            for index, value in values[unknown].items():
                 problems.append(
                     Problem(
                         label(name),

@@ -27,7 +27,7 @@ def records(df: pd.DataFrame) -> list[tuple[int, dict[str, Any]]]:
     to_dict("records") (each column is turned into a Python list once)."""
     names = list(df.columns)
     columns = [df[name].tolist() for name in names]
-    lines = [int(str(i)) for i in df.index]
+    lines = [int(i) for i in df.index.tolist()]
     return [
         (line, dict(zip(names, values, strict=True)))
         for line, values in zip(lines, zip(*columns, strict=True), strict=True)
