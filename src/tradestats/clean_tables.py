@@ -152,34 +152,29 @@ def _date(d: dt.date | None) -> pd.Timestamp | None:
     return pd.Timestamp(d) if d is not None else None
 
 
+def _dates(values: list[dt.date | None]) -> pd.Series:
+    """Dates (or None) as one datetime column, converted at once."""
+    return pd.Series(pd.to_datetime(pd.Series(values, dtype=object)), dtype="datetime64[ns]")
+
+
 def figures_table(raw: RawData, parsed: list[ParsedFigure]) -> pd.DataFrame:
     """figures.csv: every figure, normalized."""
     by_id = {p.figure_id: p for p in parsed}
-    rows = []
-    for row in raw.tables["figures"].itertuples(index=False):
-        p = by_id[str(row.figure_id)]
-        rows.append(
-            {
-                "figure_id": row.figure_id,
-                "category": row.category,
-                "subject": row.subject,
-                "value": float(p.value),
-                "value_upper": float(p.value_upper) if p.value_upper is not None else None,
-                "unit": row.unit,
-                "value_as_stated": p.value_as_stated,
-                "resolution": float(p.resolution),
-                "qualifier": row.qualifier,
-                "nature": row.nature,
-                "period": p.period.label,
-                "period_start": _date(p.period.start),
-                "period_end": _date(p.period.end),
-                "source_id": row.source_id,
-                "line": row.line,
-                "quote": row.quote,
-                "note": row.note,
-            }
-        )
-    return pd.DataFrame(rows, columns=list(CLEAN_TABLES["figures"].model.to_schema().columns))
+    src = raw.tables["figures"].reset_index(drop=True)
+    ps = [by_id[str(f)] for f in src["figure_id"].tolist()]
+    derived = {
+        "value": [float(p.value) for p in ps],
+        "value_upper": [float(p.value_upper) if p.value_upper is not None else None for p in ps],
+        "value_as_stated": [p.value_as_stated for p in ps],
+        "resolution": [float(p.resolution) for p in ps],
+        "period": [p.period.label for p in ps],
+        "period_start": _dates([p.period.start for p in ps]),
+        "period_end": _dates([p.period.end for p in ps]),
+    }
+    columns = list(CLEAN_TABLES["figures"].model.to_schema().columns)
+    return pd.DataFrame(
+        {c: derived[c] if c in derived else src[c].tolist() for c in columns}, columns=columns
+    )
 
 
 def trade_flows_table(
@@ -236,8 +231,8 @@ def trade_flows_table(
                 "reporter": row["reporter"],
                 "partner": row["partner"],
                 "flow": flow,
-                "period_start": _date(p.period.start),
-                "period_end": _date(p.period.end),
+                "period_start": p.period.start,
+                "period_end": p.period.end,
                 "period_label": p.period.label,
                 "value_usd_m": float(p.value / Decimal(10**6)),
                 "qualifier": row["qualifier"],
@@ -253,7 +248,10 @@ def trade_flows_table(
             }
         )
     columns = list(CLEAN_TABLES["trade_flows"].model.to_schema().columns)
-    return pd.DataFrame(rows, columns=columns), problems
+    df = pd.DataFrame(rows, columns=columns)
+    for column in ("period_start", "period_end"):
+        df[column] = _dates(df[column].tolist())
+    return df, problems
 
 
 def sources_table(raw: RawData) -> tuple[pd.DataFrame, list[Problem]]:

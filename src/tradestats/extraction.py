@@ -155,13 +155,19 @@ class _Line:
         return self.index[min(norm_pos, len(self.index) - 1)]
 
 
+# All of _UNITS_AFTER in one pattern, a group each: at one position, alternatives are
+# tried in order, so the first that matches is the first pattern in the list that does.
+_UNIT_AFTER_RE = re.compile(
+    "|".join(f"({pattern.pattern})" for pattern, _unit, _kind in _UNITS_AFTER), re.IGNORECASE
+)
+
+
 def _unit_after(line: _Line, end_norm: int) -> tuple[str, str, int] | None:
-    tail = line.lower[end_norm : end_norm + 80]
-    for pattern, unit, kind in _UNITS_AFTER:
-        m = pattern.match(tail)
-        if m:
-            return unit, kind, end_norm + m.end()
-    return None
+    m = _UNIT_AFTER_RE.match(line.lower[end_norm : end_norm + 80])
+    if m is None:
+        return None
+    _pattern, unit, kind = _UNITS_AFTER[(m.lastindex or 1) - 1]
+    return unit, kind, end_norm + m.end()
 
 
 def _rate(line: _Line, unit: str, start_norm: int, end_norm: int) -> tuple[str, int]:

@@ -103,6 +103,11 @@ def _qualifier_words() -> tuple[tuple[str, str], ...]:
     return tuple((q, normalize_text(w)[0].lower()) for q, ws in QUALIFIER_WORDS.items() for w in ws)
 
 
+@cache
+def _qualifier_endings() -> tuple[str, ...]:
+    return tuple(w for _q, w in _qualifier_words())
+
+
 def qualifier_before(text: str, start: int) -> str | None:
     """The qualifier whose words end right before position ``start`` of ``text`` (spaces
     allowed between), or None."""
@@ -116,6 +121,8 @@ _QUALIFIER_REACH = 40  # characters: qualifiers are short
 def qualifier_ending_at(norm_lower: str, end: int) -> str | None:
     """:func:`qualifier_before` on text already normalized and lower-cased."""
     head = norm_lower[max(0, end - _QUALIFIER_REACH) : end].rstrip()
+    if not head.endswith(_qualifier_endings()):  # most numbers have no qualifier
+        return None
     for qualifier, w in _qualifier_words():
         if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
             return qualifier

@@ -190,29 +190,33 @@ def _tokenize(norm: str) -> list[_Token]:
 
 class _LazyTokens:
     """The tokens of ``norm`` from position ``pos`` on, read only as far as a reader
-    looks: a phrase is a few tokens long, and tokenizing whole lines is the costly part."""
+    looks: a phrase is a few tokens long, and tokenizing whole lines is the costly part.
+    ``kinds[i]`` is what token ``i`` can be in a number (see :func:`_word_value`)."""
 
-    __slots__ = ("_items", "_matches", "_prev_end")
+    __slots__ = ("_matches", "_prev_end", "items", "kinds")
 
     def __init__(self, norm: str, pos: int) -> None:
         self._matches = _TOKEN_RE.finditer(norm, pos)
-        self._items: list[_Token] = []
+        self.items: list[_Token] = []
+        self.kinds: list[tuple[str, int] | None] = []
         self._prev_end = -1
 
     def has(self, i: int) -> bool:
-        items = self._items
+        items = self.items
         while i >= len(items):
             m = next(self._matches, None)
             if m is None:
                 return False
-            items.append(_token(m, self._prev_end))
+            token = _token(m, self._prev_end)
+            items.append(token)
+            self.kinds.append(("num", 0) if token.kind == "num" else _word_value(token))
             self._prev_end = m.end()
         return True
 
     def __getitem__(self, i: int) -> _Token:
         if not self.has(i):
             raise IndexError(i)
-        return self._items[i]
+        return self.items[i]
 
 
 # --- results -------------------------------------------------------------------------
@@ -311,12 +315,10 @@ class _Reader:
         self.tokens = tokens
 
     def _kind(self, i: int) -> tuple[str, int] | None:
-        if not self.tokens.has(i):
-            return None
-        tok = self.tokens[i]
-        if tok.kind == "num":
-            return ("num", 0)
-        return _word_value(tok)
+        tokens = self.tokens
+        if i < len(tokens.kinds) or tokens.has(i):
+            return tokens.kinds[i]
+        return None
 
     def _count(self, i: int) -> tuple[Decimal, Decimal, int, bool] | None:
         """Read the count that starts a component: digits, or number words.
@@ -529,6 +531,31 @@ def _anchor_re() -> re.Pattern[str]:
 _ANCHOR = _anchor_re()
 
 
+# What can follow digits in the same phrase: a scale word, or «و»/"and" («۵ و نیم»).
+_CONTINUING_WORDS = {*_SCALES, *_AND_WORDS}
+_CONTINUES = re.compile(
+    r"\s*(?:"
+    rf"(?:{_trie_pattern(sorted(w for w in _CONTINUING_WORDS if w.isascii()))})(?![A-Za-z])"
+    rf"|(?:{_trie_pattern(sorted(w for w in _CONTINUING_WORDS if not w.isascii()))})"
+    rf"(?![{_FA_LETTERS}]))",
+    re.IGNORECASE,
+)
+
+
+def _number_alone(norm: str, pos: int) -> NumberPhrase | None:
+    """The phrase at ``pos`` when it is digits and nothing more (most are): read without
+    the full reader. None when the reader must decide."""
+    m = _TOKEN_RE.match(norm, pos)
+    if m is None or m.lastgroup != "num" or len(m.group()) > _MAX_DIGITS:
+        return None
+    if _CONTINUES.match(norm, m.end()):
+        return None
+    value, resolution = _decimal_of(m.group())
+    if _negative(norm, pos):
+        value, pos = -value, pos - 1
+    return NumberPhrase(_tidy(value), _tidy(resolution), pos, m.end(), "")
+
+
 def _phrases_normalized(norm: str) -> list[NumberPhrase]:
     """Read a phrase at each place one can start (see :func:`_anchor_re`), skipping the
     places inside a phrase already read or a token that starts none."""
@@ -537,6 +564,11 @@ def _phrases_normalized(norm: str) -> list[NumberPhrase]:
     with localcontext(_EXACT):
         for m in _ANCHOR.finditer(norm):
             if m.start() < done:
+                continue
+            alone = _number_alone(norm, m.start())
+            if alone is not None:
+                phrases.append(alone)
+                done = alone.end
                 continue
             tokens = _LazyTokens(norm, m.start())
             got = _Reader(tokens).read(0)
