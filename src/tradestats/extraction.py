@@ -108,6 +108,8 @@ _WORD_MULTIPLES = {
     "fourfold": 4,
 }
 _WORD_MULTIPLE_RE = _re(r"\b(" + "|".join(_WORD_MULTIPLES) + r")\b")
+# a quick test before the pattern: every word above contains one of these
+_WORD_MULTIPLE_STEMS = ("led", "fold")
 # plain unit -> (per day, per year); None where that rate has no unit of its own
 _UNIT_OF_PLAIN: dict[str, tuple[str | None, str | None]] = {
     "barrels": ("barrels_per_day", None),
@@ -276,7 +278,12 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
         )
 
     # words that are multiples on their own: "doubled"
-    for m in _WORD_MULTIPLE_RE.finditer(line.lower):
+    multiples = (
+        _WORD_MULTIPLE_RE.finditer(line.lower)
+        if any(w in line.lower for w in _WORD_MULTIPLE_STEMS)
+        else ()
+    )
+    for m in multiples:
         start, end = line.to_original(m.start()), line.to_original(m.end() - 1) + 1
         out.append(
             Candidate(

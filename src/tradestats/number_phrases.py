@@ -499,9 +499,10 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def _anchor_re() -> re.Pattern[str]:
+def _anchor_re(lower_case_only: bool = False) -> re.Pattern[str]:
     """Where a phrase can start: a digit, or a whole word token (as :data:`_TOKEN_RE`
-    cuts them) that can begin a number."""
+    cuts them) that can begin a number. ``lower_case_only``: for lower-cased text,
+    which is faster to scan than with IGNORECASE."""
     words = {
         w.lower()
         for w in (
@@ -518,42 +519,71 @@ def _anchor_re() -> re.Pattern[str]:
     }
     latin = sorted(w for w in words if w.isascii())
     persian = sorted(w for w in words if not w.isascii())
-    first = "".join(sorted({w[0] for w in words} | {w[0].upper() for w in latin}))
+    first = {w[0] for w in words} | (set() if lower_case_only else {w[0].upper() for w in latin})
+    first_chars = re.escape("".join(sorted(first)))
     return re.compile(
-        rf"(?=[\d{re.escape(first)}])"  # a quick first-character test
+        rf"(?=[\d{first_chars}])"  # a quick first-character test
         r"(?:\d+"
         rf"|(?<![A-Za-z])(?:{_trie_pattern(latin)})(?![A-Za-z])"
         rf"|(?<![{_FA_LETTERS}])(?:{_trie_pattern(persian)})(?:م|مین)?(?![{_FA_LETTERS}]))",
-        re.IGNORECASE,
+        0 if lower_case_only else re.IGNORECASE,
     )
 
 
 _ANCHOR = _anchor_re()
+_ANCHOR_LOWER = _anchor_re(lower_case_only=True)
+
+
+def _next_word_re(words: set[str], *also: str) -> re.Pattern[str]:
+    """Matches when, after optional spaces, the next token is one of ``words`` (or one
+    of the patterns ``also``)."""
+    latin = _trie_pattern(sorted(w for w in words if w.isascii()))
+    persian = _trie_pattern(sorted(w for w in words if not w.isascii()))
+    return re.compile(
+        rf"\s*(?:{''.join(a + '|' for a in also)}"
+        rf"(?:{latin})(?![A-Za-z])|(?:{persian})(?![{_FA_LETTERS}]))",
+        re.IGNORECASE,
+    )
 
 
 # What can follow digits in the same phrase: a scale word, or «و»/"and" («۵ و نیم»).
-_CONTINUING_WORDS = {*_SCALES, *_AND_WORDS}
-_CONTINUES = re.compile(
-    r"\s*(?:"
-    rf"(?:{_trie_pattern(sorted(w for w in _CONTINUING_WORDS if w.isascii()))})(?![A-Za-z])"
-    rf"|(?:{_trie_pattern(sorted(w for w in _CONTINUING_WORDS if not w.isascii()))})"
-    rf"(?![{_FA_LETTERS}]))",
-    re.IGNORECASE,
-)
+_CONTINUES = _next_word_re({*_SCALES, *_AND_WORDS})
+# What can follow a number word in the same phrase, or make it no number: the above,
+# "hundred", a plural ending («ده‌ها») or a dash ("twenty-one").
+_WORD_CONTINUES = _next_word_re({*_SCALES, *_AND_WORDS, *_HUNDRED_WORDS, *_PLURAL_ENDINGS}, "[-–—]")
 
 
-def _number_alone(norm: str, pos: int) -> NumberPhrase | None:
-    """The phrase at ``pos`` when it is digits and nothing more (most are): read without
-    the full reader. None when the reader must decide."""
+def _read_alone(norm: str, pos: int) -> tuple[NumberPhrase | None, int] | None:
+    """Read the phrase at ``pos`` without the full reader when it is one token with
+    nothing after it that could extend it: digits, or a number word (most phrases are).
+    Returns (the phrase, or None if the token starts none; where reading goes on), or
+    None when the full reader must decide."""
     m = _TOKEN_RE.match(norm, pos)
-    if m is None or m.lastgroup != "num" or len(m.group()) > _MAX_DIGITS:
+    if m is None:
         return None
-    if _CONTINUES.match(norm, m.end()):
+    end = m.end()
+    if m.lastgroup == "num":
+        if len(m.group()) > _MAX_DIGITS or _CONTINUES.match(norm, end):
+            return None
+        value, resolution = _decimal_of(m.group())
+        if _negative(norm, pos):
+            value, pos = -value, pos - 1
+        return NumberPhrase(_tidy(value), _tidy(resolution), pos, end, ""), end
+    kind = _word_value(_token(m, -1))
+    if kind is None or kind[0] not in {"small", "ordinal"} or _WORD_CONTINUES.match(norm, end):
         return None
-    value, resolution = _decimal_of(m.group())
-    if _negative(norm, pos):
-        value, pos = -value, pos - 1
-    return NumberPhrase(_tidy(value), _tidy(resolution), pos, m.end(), "")
+    if kind[0] == "small" and m.group().lower() in _WEAK_STARTS:
+        return None, end
+    phrase = NumberPhrase(
+        _tidy(Decimal(kind[1])),
+        Decimal(1),
+        pos,
+        end,
+        "",
+        ordinal=kind[0] == "ordinal",
+        has_words=True,
+    )
+    return phrase, end
 
 
 def _phrases_normalized(norm: str) -> list[NumberPhrase]:
@@ -562,13 +592,19 @@ def _phrases_normalized(norm: str) -> list[NumberPhrase]:
     phrases: list[NumberPhrase] = []
     done = 0  # everything before this position is read
     with localcontext(_EXACT):
-        for m in _ANCHOR.finditer(norm):
+        lower = norm.lower()
+        # lower-casing rarely changes a length («İ»); where it does, positions would move
+        anchors = (
+            _ANCHOR_LOWER.finditer(lower) if len(lower) == len(norm) else _ANCHOR.finditer(norm)
+        )
+        for m in anchors:
             if m.start() < done:
                 continue
-            alone = _number_alone(norm, m.start())
+            alone = _read_alone(norm, m.start())
             if alone is not None:
-                phrases.append(alone)
-                done = alone.end
+                if alone[0] is not None:
+                    phrases.append(alone[0])
+                done = alone[1]
                 continue
             tokens = _LazyTokens(norm, m.start())
             got = _Reader(tokens).read(0)
