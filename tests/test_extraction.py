@@ -13,10 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import tradestats
+from conftest import RAW
 from tradestats import extraction
 from tradestats.cli import cli
 from tradestats.errors import TradestatsError
-from tradestats.extraction import extract, extract_file
+from tradestats.extraction import extract, extract_file, number_spots
 
 SAMPLES = Path(__file__).parent / "extract_samples"
 
@@ -220,3 +221,15 @@ def test_extract_never_crashes_on_figure_like_text(text: str) -> None:
     for c in extract(text, include_bare=True):
         assert c.upper is None or c.upper > c.value
         assert c.kind in {"money", "percent", "quantity", "multiple", "number"}
+
+
+def test_number_spots_are_what_extract_finds() -> None:
+    """The lean reader used to account for numbers finds exactly what extract finds."""
+    paths = sorted(RAW.joinpath("texts").iterdir()) + sorted(SAMPLES.glob("*.txt"))
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        expected = [
+            (c.line, c.column - 1, c.column - 1 + len(c.quote), c.kind, c.quote)
+            for c in extract(text, include_bare=True)
+        ]
+        assert number_spots(text) == expected, path.name

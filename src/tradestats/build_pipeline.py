@@ -8,7 +8,7 @@ left exactly as they were.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +22,7 @@ from tradestats.clean_tables import (
     sources_table,
     trade_flows_table,
 )
+from tradestats.completeness import Extraction, account_for_numbers
 from tradestats.csv_format import to_csv_bytes
 from tradestats.datapackage import datapackage_json
 from tradestats.errors import InputError, Problem, TradestatsError
@@ -35,14 +36,17 @@ __all__ = ["BuildResult", "build", "build_tables", "serialize_tables"]
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote: the output folder, the row count of each table, and the files
-    whose content changed."""
+    """What a build wrote: the output folder, the row count of each table, the files
+    whose content changed; and the completeness of the transcription: how many numbers
+    the texts hold, and those neither transcribed nor excluded (reported, not fatal)."""
 
     out_dir: Path
     rows: dict[str, int]
     changed: list[Path]
     discrepancies: int
     files: list[Path]
+    numbers: int = 0
+    unaccounted: list[Problem] = field(default_factory=list)
 
 
 def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
@@ -110,18 +114,36 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
     overrides where the clean files go (default: ``root/data/clean``).
     """
     paths = ProjectPaths(find_project_root(root))
-    raw, problems = read_raw(paths.raw)
-    if problems:
-        raise InputError(problems)
-    tables = build_tables(raw)
-    target = out_dir if out_dir is not None else paths.clean
-    files = serialize_tables(tables)
-    contents = {target / name: data for name, data in files.items()}
-    changed = replace_files(contents)
+    extraction: Extraction | None = None
+
+    def start_extraction(data: RawData) -> None:
+        # the extractor works through the texts while the tables are read and derived
+        nonlocal extraction
+        extraction = Extraction(data.texts, keep_candidates=False)
+
+    raw, problems = read_raw(paths.raw, after_texts=start_extraction)
+    try:
+        if problems:
+            raise InputError(problems)
+        tables = build_tables(raw)
+        target = out_dir if out_dir is not None else paths.clean
+        files = serialize_tables(tables)
+        contents = {target / name: data for name, data in files.items()}
+        changed = replace_files(contents)
+        accounting = account_for_numbers(raw, keep_candidates=False, extraction=extraction)
+    finally:
+        if extraction is not None:
+            extraction.close()
     discrepancies = int(
         (tables["checks"]["status"] == "discrepancy").sum()
         + (tables["calendar_checks"]["status"] == "discrepancy").sum()
     )
     return BuildResult(
-        target, {n: len(df) for n, df in tables.items()}, changed, discrepancies, sorted(contents)
+        target,
+        {n: len(df) for n, df in tables.items()},
+        changed,
+        discrepancies,
+        sorted(contents),
+        accounting.count,
+        accounting.problems,
     )

@@ -182,7 +182,16 @@ def trade_flows_table(
 ) -> tuple[pd.DataFrame, list[Problem]]:
     """trade_flows.csv: the trade figures, tidy, in millions of US dollars."""
     by_id = {p.figure_id: p for p in parsed}
-    agencies = raw.tables["agencies"].set_index("agency_id")
+    agency_table = raw.tables["agencies"]
+    agencies = {
+        str(a): {"name_en": n, "economy": e}
+        for a, n, e in zip(
+            agency_table["agency_id"].tolist(),
+            agency_table["name_en"].tolist(),
+            agency_table["economy"].tolist(),
+            strict=True,
+        )
+    }
     label = raw.label("figures")
     problems: list[Problem] = []
     rows = []
@@ -208,7 +217,7 @@ def trade_flows_table(
         agency_name = None
         basis = "text_side"
         if row["agency_id"] is not None and not pd.isna(row["agency_id"]):
-            agency = agencies.loc[row["agency_id"]]
+            agency = agencies[str(row["agency_id"])]
             agency_name = str(agency["name_en"])
             basis = "agency"
             if agency["economy"] != row["reporter"]:

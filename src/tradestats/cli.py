@@ -74,6 +74,13 @@ def build(root: Path | None, out_dir: Path | None, force: bool) -> None:
         click.echo(f"{name:16} {n:5d} rows")
     what = f"{len(result.changed)} file(s) changed" if result.changed else "nothing changed"
     click.echo(f"Built {result.out_dir} ({what}).")
+    if result.unaccounted:
+        click.echo(
+            f"{len(result.unaccounted)} of the {result.numbers} numbers in the texts are "
+            "neither transcribed nor excluded; 'tradestats validate' lists them."
+        )
+    else:
+        click.echo(f"All {result.numbers} numbers in the texts are accounted for.")
     if result.discrepancies:
         click.echo(
             f"{result.discrepancies} discrepancy(ies) within the sources are reported "

@@ -9,19 +9,27 @@ kind of figure.
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.pool
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from tradestats.errors import Problem
-from tradestats.extraction import FIGURE_KINDS, Candidate, extract
+from tradestats.extraction import FIGURE_KINDS, Candidate, extract, number_spots
 from tradestats.raw_tables import RawData
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["Accounting", "QualityRow", "account_for_numbers", "extraction_quality", "figure_kind"]
+__all__ = [
+    "Accounting",
+    "Extraction",
+    "QualityRow",
+    "account_for_numbers",
+    "extraction_quality",
+    "figure_kind",
+]
 
 
 def figure_kind(unit: str) -> str:
@@ -51,33 +59,69 @@ class Accounting:
     count: int = 0
 
 
-# (line, quote, row index) of the figures, or of the exclusions, by source id
-_Quoted = dict[str, list[tuple[int, str, int]]]
+# A number as the accounting needs it: line, start and end in the line (0-based), kind
+# and the words. Far smaller than a Candidate to send back from a worker.
+_Spot = tuple[int, int, int, str, str]
 
 
-@dataclass
-class _SourceAccount:
-    """One text's numbers, accounted for: what a worker sends back (small, unless the
-    candidates are kept)."""
-
-    count: int = 0
-    matched: dict[int, list[Candidate]] = field(default_factory=dict)  # figure row -> cands
-    excluded: list[Candidate] = field(default_factory=list)
-    used_exclusions: set[int] = field(default_factory=set)
-    candidates: list[Candidate] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+def _spot(c: Candidate) -> _Spot:
+    return (c.line, c.column - 1, c.column - 1 + len(c.quote), c.kind, c.quote)
 
 
-@dataclass
-class _Job:
-    texts: dict[str, list[str]]
-    files: dict[str, str]
-    figures: _Quoted
-    exclusions: _Quoted
-    keep: bool
+_TEXTS: dict[str, list[str]] = {}  # for the forked workers: inherited, not pickled
+_KEEP = False
 
 
-_JOB: _Job | None = None  # shared with forked workers, not pickled
+def _extract_text(lines: list[str], keep: bool) -> list[Candidate] | list[_Spot]:
+    text = "\n".join(lines)
+    return extract(text, include_bare=True) if keep else number_spots(text)
+
+
+def _extract_source(source_id: str) -> list[Candidate] | list[_Spot]:
+    return _extract_text(_TEXTS[source_id], _KEEP)
+
+
+class Extraction:
+    """The extractor run over every text: on several cores when there are many texts,
+    started at once (so the caller can do other work meanwhile) and collected with
+    :meth:`result`. Close it (or use it as a context manager) if the result is never
+    collected."""
+
+    def __init__(self, texts: dict[str, list[str]], *, keep_candidates: bool) -> None:
+        global _TEXTS, _KEEP
+        self.texts = texts
+        self.keep = keep_candidates
+        self._pool: multiprocessing.pool.Pool | None = None
+        self._pending: multiprocessing.pool.AsyncResult[list[Any]] | None = None
+        jobs = min(os.cpu_count() or 1, len(texts) // 8)
+        if jobs >= 2 and "fork" in multiprocessing.get_all_start_methods():
+            _TEXTS, _KEEP = texts, keep_candidates
+            try:
+                self._pool = multiprocessing.get_context("fork").Pool(jobs)
+            finally:
+                _TEXTS = {}  # the workers have their copy
+            self._pending = self._pool.map_async(_extract_source, list(texts), chunksize=16)
+
+    def result(self) -> dict[str, list[Any]]:
+        """Source id -> its candidates (if kept) or spots."""
+        if self._pending is None:
+            return {sid: _extract_text(lines, self.keep) for sid, lines in self.texts.items()}
+        try:
+            return dict(zip(self.texts, self._pending.get(), strict=True))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> Extraction:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def _spans_by_line(
@@ -93,58 +137,9 @@ def _spans_by_line(
     return out
 
 
-def _account_for_source(source_id: str, job: _Job | None = None) -> _SourceAccount:
-    job = job or _JOB
-    assert job is not None
-    lines = job.texts[source_id]
-    cands = extract("\n".join(lines), include_bare=True)
-    out = _SourceAccount(count=len(cands), candidates=cands if job.keep else [])
-    fig_spans = _spans_by_line(lines, job.figures.get(source_id, []))
-    exc_spans = _spans_by_line(lines, job.exclusions.get(source_id, []))
-    for c in cands:
-        start, end = c.column - 1, c.column - 1 + len(c.quote)
-        hit = next((k for s, e, k in fig_spans.get(c.line, ()) if start < e and s < end), None)
-        if hit is not None:
-            out.matched.setdefault(hit, []).append(c)
-            continue
-        # the tightest exclusion that contains the number
-        inside = [(e - s, k) for s, e, k in exc_spans.get(c.line, ()) if s <= start and end <= e]
-        if inside:
-            out.used_exclusions.add(min(inside)[1])
-            if job.keep:
-                out.excluded.append(c)
-        else:
-            out.problems.append(
-                Problem(
-                    f"data/raw/texts/{job.files[source_id]}",
-                    c.line,
-                    None,
-                    f"the {c.kind} «{c.quote}» (column {c.column}) is neither transcribed in "
-                    "data/raw/figures.csv nor listed in data/raw/excluded.csv",
-                )
-            )
-    if not job.keep:  # a match needs only its figure, not the candidates
-        out.matched = {k: [] for k in out.matched}
-    return out
-
-
-def _account_for_all(job: _Job) -> list[_SourceAccount]:
-    """Every text; on several cores when there are many."""
-    global _JOB
-    ids = list(job.texts)
-    jobs = min(os.cpu_count() or 1, len(ids) // 8)
-    if jobs < 2 or "fork" not in multiprocessing.get_all_start_methods():
-        return [_account_for_source(i, job) for i in ids]
-    _JOB = job
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            return pool.map(_account_for_source, ids, chunksize=16)
-    finally:
-        _JOB = None
-
-
-def _quoted_by_source(df: pd.DataFrame) -> _Quoted:
-    out: _Quoted = {}
+def _quoted_by_source(df: pd.DataFrame) -> dict[str, list[tuple[int, str, int]]]:
+    """(line, quote, row index) of each row, by source id."""
+    out: dict[str, list[tuple[int, str, int]]] = {}
     for i, (sid, line, quote) in enumerate(
         zip(df["source_id"].tolist(), df["line"].tolist(), df["quote"].tolist(), strict=True)
     ):
@@ -152,32 +147,56 @@ def _quoted_by_source(df: pd.DataFrame) -> _Quoted:
     return out
 
 
-def account_for_numbers(raw: RawData, *, keep_candidates: bool = True) -> Accounting:
+def account_for_numbers(
+    raw: RawData, *, keep_candidates: bool = True, extraction: Extraction | None = None
+) -> Accounting:
     """Run the extractor (every number, bare ones too) on every source text and account
     for each number. Unaccounted numbers, figures the extractor misses and exclusions
-    that match nothing are problems. ``keep_candidates=False`` keeps only the count and
-    the problems: what validation needs, in far less memory."""
+    that match nothing are problems.
+
+    ``keep_candidates=False`` keeps only the count and the problems: what validation
+    needs, in far less memory. ``extraction`` is one already started on ``raw.texts``."""
     figures = raw.tables["figures"]
     excluded = raw.tables["excluded"]
     sources = raw.tables["sources"]
-    job = _Job(
-        raw.texts,
-        dict(zip(sources["source_id"].astype(str), sources["file"].astype(str), strict=True)),
-        _quoted_by_source(figures),
-        _quoted_by_source(excluded),
-        keep_candidates,
-    )
+    files = dict(zip(sources["source_id"].astype(str), sources["file"].astype(str), strict=True))
+    fig_by_source = _quoted_by_source(figures)
+    exc_by_source = _quoted_by_source(excluded)
     fig_ids = [str(f) for f in figures["figure_id"].tolist()]
+    if extraction is None:
+        extraction = Extraction(raw.texts, keep_candidates=keep_candidates)
+    keep = extraction.keep
     out = Accounting()
     used_exclusions: set[int] = set()
-    for source_id, account in zip(job.texts, _account_for_all(job), strict=True):
-        out.count += account.count
-        out.candidates += [(source_id, c) for c in account.candidates]
-        for row, cands in account.matched.items():
-            out.matches.setdefault(fig_ids[row], []).extend(cands)
-        out.excluded += account.excluded
-        used_exclusions |= account.used_exclusions
-        out.problems += account.problems
+    for source_id, found in extraction.result().items():
+        lines = raw.texts[source_id]
+        out.count += len(found)
+        if keep:
+            out.candidates += [(source_id, c) for c in found]
+        fig_spans = _spans_by_line(lines, fig_by_source.get(source_id, []))
+        exc_spans = _spans_by_line(lines, exc_by_source.get(source_id, []))
+        for item in found:
+            line, start, end, kind, quote = _spot(item) if keep else item
+            hit = next((k for s, e, k in fig_spans.get(line, ()) if start < e and s < end), None)
+            if hit is not None:
+                out.matches.setdefault(fig_ids[hit], []).extend([item] if keep else [])
+                continue
+            # the tightest exclusion that contains the number
+            inside = [(e - s, k) for s, e, k in exc_spans.get(line, ()) if s <= start and end <= e]
+            if inside:
+                used_exclusions.add(min(inside)[1])
+                if keep:
+                    out.excluded.append(item)
+            else:
+                out.problems.append(
+                    Problem(
+                        f"data/raw/texts/{files[source_id]}",
+                        line,
+                        None,
+                        f"the {kind} «{quote}» (column {start + 1}) is neither transcribed in "
+                        "data/raw/figures.csv nor listed in data/raw/excluded.csv",
+                    )
+                )
     exc_lines = excluded.index.tolist()
     for i, (sid, quote) in enumerate(
         zip(excluded["source_id"].tolist(), excluded["quote"].tolist(), strict=True)

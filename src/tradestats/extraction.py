@@ -215,14 +215,16 @@ def _context(text: str, start: int, end: int, width: int = 40) -> str:
     )
 
 
-def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candidate]:
-    line = _Line(text)
-    quantities = line.quantities
-    found: list[tuple[Quantity, str | None, str, int, int, str]] = []
-    for q in quantities:
+# What a line holds: (quantity, or None for a word such as "doubled"; unit; kind; start and
+# end in the line; note), in order of start
+_Finding = tuple[Quantity | None, str | None, str, int, int, str]
+
+
+def _line_findings(line: _Line) -> list[_Finding]:
+    found: list[_Finding] = []
+    for q in line.quantities:
         start_n, end_n = line.to_norm(q.start), line.to_norm(q.end - 1) + 1
         unit, kind, start, end = None, "number", q.start, q.end
-        note = ""
         after = _unit_after(line, end_n)
         if after is not None:
             unit, kind, end_norm = after
@@ -238,68 +240,70 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
                     break
             if unit is None and q.ordinal and _RANK_AFTER.match(line.lower[end_n:]):
                 unit, kind = "rank", "quantity"
-        found.append((q, unit, kind, start, end, note))
+        found.append((q, unit, kind, start, end, ""))
 
     # «270 میلیون و … 637 میلیون دلار», «20 و 50 درصد»: a unit stated once for two figures
     for i, (q, unit, _kind, start, end, _note) in enumerate(found[:-1]):
-        nxt = found[i + 1]
+        nxt, nq = found[i + 1], found[i + 1][0]
         if (
-            unit is None
+            q is not None
+            and nq is not None
+            and unit is None
             and nxt[1] is not None
             and nxt[2] in FIGURE_KINDS
             and (q.has_scale or nxt[2] == "percent")
         ):
-            gap = text[q.end : nxt[0].start]
+            gap = line.text[q.end : nq.start]
             if _SHARED_GAP.match(normalize_text(gap)[0]):
                 found[i] = (q, nxt[1], nxt[2], start, end, "unit stated once, with the next figure")
 
+    # words that are multiples on their own: "doubled"
+    if any(w in line.lower for w in _WORD_MULTIPLE_STEMS):
+        for m in _WORD_MULTIPLE_RE.finditer(line.lower):
+            start, end = line.to_original(m.start()), line.to_original(m.end() - 1) + 1
+            found.append((None, "times", "multiple", start, end, ""))
+    return sorted(found, key=lambda f: f[3])
+
+
+def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candidate]:
+    line = _Line(text)
     out: list[Candidate] = []
-    for q, unit, kind, start, end, note in found:
+    for q, unit, kind, start, end, note in _line_findings(line):
         if kind == "number" and not include_bare:
+            continue
+        if q is None:  # a multiple in one word
+            value = Decimal(
+                _WORD_MULTIPLES[line.lower[line.to_norm(start) : line.to_norm(end - 1) + 1]]
+            )
+            out.append(
+                Candidate(
+                    number, start + 1, text[start:end], value, None, "times", "multiple",
+                    "exact", "increase", _context(text, start, end),
+                )
+            )  # fmt: skip
             continue
         start_n, end_n = line.to_norm(start), line.to_norm(end - 1) + 1
         qualifier = "range" if q.is_range else (qualifier_ending_at(line.lower, start_n) or "exact")
         direction = _direction(line, start_n, end_n) if kind in {"percent", "multiple"} else None
-        value, upper = q.value, q.upper
         out.append(
             Candidate(
-                number,
-                start + 1,
-                text[start:end],
-                value,
-                upper,
-                unit,
-                kind,
-                qualifier,
-                direction,
-                _context(text, start, end),
-                note,
+                number, start + 1, text[start:end], q.value, q.upper, unit, kind, qualifier,
+                direction, _context(text, start, end), note,
             )
-        )
+        )  # fmt: skip
+    return out
 
-    # words that are multiples on their own: "doubled"
-    multiples = (
-        _WORD_MULTIPLE_RE.finditer(line.lower)
-        if any(w in line.lower for w in _WORD_MULTIPLE_STEMS)
-        else ()
-    )
-    for m in multiples:
-        start, end = line.to_original(m.start()), line.to_original(m.end() - 1) + 1
-        out.append(
-            Candidate(
-                number,
-                start + 1,
-                text[start:end],
-                Decimal(_WORD_MULTIPLES[m.group(1).lower()]),
-                None,
-                "times",
-                "multiple",
-                "exact",
-                "increase",
-                _context(text, start, end),
-            )
-        )
-    return sorted(out, key=lambda c: c.column)
+
+def number_spots(text: str) -> list[tuple[int, int, int, str, str]]:
+    """(line, start, end, kind, words) of every number in ``text``, start and end 0-based
+    in the line: what ``extract(text, include_bare=True)`` finds, without the details
+    (value, qualifier, direction, context) that accounting for numbers does not need."""
+    out: list[tuple[int, int, int, str, str]] = []
+    for number, raw_line in enumerate(text.split("\n"), start=1):
+        line_text = raw_line.rstrip("\r")
+        for _q, _unit, kind, start, end, _note in _line_findings(_Line(line_text)):
+            out.append((number, start, end, kind, line_text[start:end]))
+    return out
 
 
 def extract(text: str, *, include_bare: bool = False) -> list[Candidate]:

@@ -23,9 +23,10 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "CurrentBuild",
     "Stamp",
     "build_if_stale",
-    "current_build_stamp",
+    "current_build",
     "export_if_stale",
     "fingerprint",
     "plot_if_stale",
@@ -105,23 +106,31 @@ class Stamp:
 
     def fresh(self) -> bool:
         """True when the stamp matches and every recorded output is intact."""
+        return self.current() is not None
+
+    def current(self) -> dict[str, Any] | None:
+        """What the stamp recorded, if it matches and every recorded output is intact."""
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return False
+            return None
         if data.get("fingerprint") != self.fingerprint:
-            return False
+            return None
         outputs = data.get("outputs") or {}
-        return bool(outputs) and all(
+        intact = bool(outputs) and all(
             Path(p).is_file() and _sha256_file(Path(p)) == digest for p, digest in outputs.items()
         )
+        return data if intact else None
 
-    def record(self, outputs: Iterable[Path]) -> None:
-        """Remember the outputs just written (atomically, like every output)."""
-        body = {
+    def record(self, outputs: Iterable[Path], facts: dict[str, Any] | None = None) -> None:
+        """Remember the outputs just written, and any ``facts`` found on the way
+        (atomically, like every output)."""
+        body: dict[str, Any] = {
             "fingerprint": self.fingerprint,
             "outputs": {str(p.resolve()): _sha256_file(p) for p in sorted(outputs)},
         }
+        if facts is not None:
+            body["facts"] = facts
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_suffix(".tmp")
         tmp.write_text(json.dumps(body, indent=1, sort_keys=True), encoding="utf-8")
@@ -150,15 +159,17 @@ def _run_if_stale(
     options: dict[str, Any],
     force: bool,
     work: Callable[[], list[Path]],
+    facts: Callable[[], dict[str, Any]] | None = None,
 ) -> list[Path] | None:
     """Run ``work`` unless the stamp says the outputs are current. Returns the outputs
-    written, or None when nothing had to be done."""
+    written, or None when nothing had to be done. ``facts``, called after ``work``, gives
+    what else the stamp should remember."""
     fp = fingerprint(inputs, LIBRARIES[command], options)
     stamp = _stamp(root, command, fp, options)
     if not force and stamp.fresh():
         return None
     outputs = work()
-    stamp.record(outputs)
+    stamp.record(outputs, facts() if facts is not None else None)
     return outputs
 
 
@@ -201,20 +212,44 @@ def build_if_stale(
         result["build"] = res
         return res.files
 
-    outputs = _run_if_stale("build", paths.root, [paths.raw], {"out": str(target)}, force, work)
+    def facts() -> dict[str, Any]:
+        res = result["build"]
+        return {
+            "numbers": res.numbers,
+            "unaccounted": [[p.file, p.line, p.column, p.message] for p in res.unaccounted],
+        }
+
+    outputs = _run_if_stale(
+        "build", paths.root, [paths.raw], {"out": str(target)}, force, work, facts
+    )
     return Outcome(outputs is None, outputs or [], result.get("build"))
 
 
-def current_build_stamp(root: Path) -> Path | None:
-    """The stamp of the build that wrote ``root``/data/clean, if that build is current:
-    data/raw, the code and the libraries are byte for byte what it read, and every file
-    it wrote is intact. None otherwise (no such build, or anything changed since)."""
+@dataclass(frozen=True)
+class CurrentBuild:
+    """The last build of data/clean, still current: its stamp, and the completeness of
+    the transcription it found (numbers in the texts; (file, line, column, message) of
+    each one unaccounted for)."""
+
+    stamp: Path
+    numbers: int
+    unaccounted: list[tuple[str, int | None, str | None, str]]
+
+
+def current_build(root: Path) -> CurrentBuild | None:
+    """The build that wrote ``root``/data/clean, if it is current: data/raw, the code and
+    the libraries are byte for byte what it read, and every file it wrote is intact.
+    None otherwise (no such build, or anything changed since)."""
     from tradestats.paths import ProjectPaths
 
     paths = ProjectPaths(root)
     options = {"out": str(paths.clean.resolve())}
     stamp = _stamp(root, "build", fingerprint([paths.raw], LIBRARIES["build"], options), options)
-    return stamp.path if stamp.fresh() else None
+    data = stamp.current()
+    facts = (data or {}).get("facts")
+    if facts is None:
+        return None
+    return CurrentBuild(stamp.path, int(facts["numbers"]), [tuple(p) for p in facts["unaccounted"]])
 
 
 def plot_if_stale(

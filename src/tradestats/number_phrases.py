@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation, localcontext
+from functools import lru_cache
 from typing import NamedTuple
 
 from tradestats.errors import NumberPhraseError
@@ -272,15 +273,19 @@ def _decimal_of(num_text: str) -> tuple[Decimal, Decimal]:
 def _word_value(tok: _Token) -> tuple[str, int] | None:
     """Classify a word token: ("small", n), ("hundred", 100), ("scale", n),
     ("ordinal", n), ("and", 0), ("half", 0) or None."""
-    w = tok.text
     if tok.kind != "word":
         return None
+    return _word_meaning(tok.text, tok.attached)
+
+
+@lru_cache(maxsize=1 << 14)  # a text's vocabulary repeats; this runs for every word read
+def _word_meaning(w: str, attached: bool) -> tuple[str, int] | None:
     if w in _AND_WORDS:
         return ("and", 0)
     if w in _HALF_WORDS:
         return ("half", 0)
     if w in _SCALES:
-        if w in _ATTACHED_ONLY_SCALES and not tok.attached:
+        if w in _ATTACHED_ONLY_SCALES and not attached:
             return None
         return ("scale", _SCALES[w])
     if w in _HUNDRED_WORDS:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -133,23 +134,33 @@ def _describe(check: str) -> str:
     return check
 
 
-def read_table(
-    path: Path, spec: TableSpec, label: str
-) -> tuple[pd.DataFrame | None, list[Problem]]:
-    """Read one raw CSV, check its shape and validate it against ``spec``'s model."""
-    problems: list[Problem] = []
-    text = _decode(path, label, problems)
-    if text is None:
-        return None, problems
-    if text.startswith("\ufeff"):
-        text = text[1:]
+def _rows_one_per_line(text: str) -> tuple[list[str], list[list[str]], list[int]] | None:
+    """The quick way, for the usual file: every row on a line of its own, every row as
+    wide as the header, no blank line. None for any other file (or a malformed one);
+    :func:`_rows_with_lines` then reads it row by row and says what is wrong."""
+    try:
+        header, *rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    except (csv.Error, ValueError):
+        return None
+    physical_lines = text.count("\n") + (not text.endswith("\n"))
+    width = len(header)
+    if physical_lines != len(rows) + 1 or any(len(r) != width for r in rows):
+        return None
+    return header, rows, list(range(2, len(rows) + 2))
+
+
+def _rows_with_lines(
+    text: str, label: str
+) -> tuple[tuple[list[str], list[list[str]], list[int]], list[Problem]]:
+    """Header, rows and the file line each row starts on; or the problems found."""
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = next(reader)
     except StopIteration:
-        return None, [Problem(label, 1, None, "empty file: expected a header row")]
+        return ([], [], []), [Problem(label, 1, None, "empty file: expected a header row")]
     except csv.Error as exc:
-        return None, [Problem(label, 1, None, f"cannot read the header: {exc}")]
+        return ([], [], []), [Problem(label, 1, None, f"cannot read the header: {exc}")]
+    problems: list[Problem] = []
     rows: list[list[str]] = []
     lines: list[int] = []
     while True:
@@ -160,7 +171,7 @@ def read_table(
             break
         except csv.Error as exc:
             problems.append(Problem(label, start_line, None, f"malformed CSV: {exc}"))
-            return None, problems
+            return (header, rows, lines), problems
         if not row:
             continue
         if len(row) != len(header):
@@ -175,12 +186,29 @@ def read_table(
             continue
         rows.append(row)
         lines.append(start_line)
-    if problems:
+    return (header, rows, lines), problems
+
+
+def read_table(
+    path: Path, spec: TableSpec, label: str
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one raw CSV, check its shape and validate it against ``spec``'s model."""
+    problems: list[Problem] = []
+    text = _decode(path, label, problems)
+    if text is None:
         return None, problems
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    rows_and_lines = _rows_one_per_line(text)
+    if rows_and_lines is None:
+        rows_and_lines, problems = _rows_with_lines(text, label)
+        if problems:
+            return None, problems
+    header, rows, lines = rows_and_lines
     df = pd.DataFrame(
         rows, columns=header, index=pd.Index(lines, name="line_in_file"), dtype=object
     )
-    df = df.map(lambda v: None if v == "" else v)  # type: ignore[operator]
+    df = df.replace("", None)
     valid, schema_issues = schema_problems(df, spec.model, label)
     return valid, schema_issues
 
@@ -198,17 +226,17 @@ class RawData:
         return f"data/raw/{RAW_TABLES[name].file}"
 
 
-def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
+def read_raw(
+    raw_dir: Path, *, after_texts: Callable[[RawData], None] | None = None
+) -> tuple[RawData, list[Problem]]:
     """Read every raw table and every text it names. Returns what could be read and the
-    problems found; the caller decides whether to go on."""
+    problems found; the caller decides whether to go on.
+
+    sources.csv and the texts are read first; ``after_texts``, if given, is called with
+    them before the other tables are read (to start work on the texts meanwhile)."""
     data = RawData(root=raw_dir)
     problems: list[Problem] = []
-    for name, spec in RAW_TABLES.items():
-        label = data.label(name)
-        df, issues = read_table(raw_dir / spec.file, spec, label)
-        problems.extend(issues)
-        if df is not None:
-            data.tables[name] = df
+    _read_tables(data, ["sources"], problems)
     sources = data.tables.get("sources")
     if sources is not None:
         for line, row in records(sources):
@@ -226,4 +254,16 @@ def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
                     "file",
                     f"the text {row['file']!r} is not in data/raw/texts/",
                 )
+    if after_texts is not None:
+        after_texts(data)
+    _read_tables(data, [name for name in RAW_TABLES if name != "sources"], problems)
     return data, problems
+
+
+def _read_tables(data: RawData, names: list[str], problems: list[Problem]) -> None:
+    for name in names:
+        spec = RAW_TABLES[name]
+        df, issues = read_table(data.root / spec.file, spec, data.label(name))
+        problems.extend(issues)
+        if df is not None:
+            data.tables[name] = df

@@ -15,13 +15,13 @@ from pathlib import Path
 import pandas as pd
 
 from tradestats.build_pipeline import build_tables, serialize_tables
-from tradestats.completeness import account_for_numbers
+from tradestats.completeness import Extraction, account_for_numbers
 from tradestats.errors import InputError, Problem, TradestatsError
-from tradestats.freshness import current_build_stamp
+from tradestats.freshness import current_build
 from tradestats.load_tables import load
 from tradestats.paths import ProjectPaths, find_project_root
 from tradestats.provenance import foreign_key_problems
-from tradestats.raw_tables import read_raw
+from tradestats.raw_tables import RawData, read_raw
 from tradestats.schemas import CLEAN_TABLES
 
 __all__ = ["ValidationReport", "validate"]
@@ -99,46 +99,74 @@ def validate(root: Path | None = None, *, full: bool = False) -> ValidationRepor
     """Validate the checkout at ``root`` (default: found from the current directory).
 
     When the last ``tradestats build`` is current (see
-    :func:`tradestats.freshness.current_build_stamp`), its checks of data/raw and its
-    output need not be redone: the raw data passed them under this very code, and
-    data/clean is, hash for hash, what it wrote. ``full=True`` redoes them anyway.
+    :func:`tradestats.freshness.current_build`), what it checked need not be redone: the
+    raw data passed its checks under this very code, its completeness accounting stands,
+    and data/clean is, hash for hash, what it wrote. ``full=True`` redoes it all anyway.
     """
     paths = ProjectPaths(find_project_root(root))
     report = ValidationReport(paths.root)
-    stamp = None if full else current_build_stamp(paths.root)
-    raw, problems = read_raw(paths.raw)
-    report.problems += problems
+    current = None if full else current_build(paths.root)
     fresh: dict[str, bytes] | None = None
-    if not problems and stamp is None:
-        try:
-            fresh = serialize_tables(build_tables(raw))
-        except InputError as exc:
-            report.problems += exc.problems
-    report.checked.append(
-        f"raw: {len(raw.tables)} tables, {len(raw.texts)} texts, quotes "
-        "at their lines, ids, parsed values and periods"
-        + (" (by the current build)" if stamp is not None else "")
-    )
-    if not problems:
-        accounting = account_for_numbers(raw, keep_candidates=False)
-        report.problems += accounting.problems
+    if current is None:
+        fresh = _check_raw(paths, report)
+    else:
+        where = current.stamp.relative_to(paths.root).as_posix()
         report.checked.append(
-            f"completeness: {accounting.count} numbers in the texts, each "
-            "transcribed or excluded with a reason"
+            "raw: tables, texts, quotes at their lines, ids, parsed values and periods, "
+            f"by the current build ({where}: the same data/raw, code and libraries)"
+        )
+        report.problems += [Problem(*p) for p in current.unaccounted]
+        report.checked.append(
+            f"completeness: {current.numbers} numbers in the texts, each transcribed or "
+            "excluded with a reason (by the current build)"
         )
     loaded, problems = _clean_problems(paths.clean)
     report.problems += problems
     report.checked.append(f"clean: {len(loaded)} tables against their schemas and keys")
-    if stamp is not None:
+    if current is not None:
         report.checked.append(
-            "clean equals a fresh build of raw: the build recorded in "
-            f"{stamp.relative_to(paths.root).as_posix()} read this very data/raw, code and "
-            "libraries, and its outputs are intact (SHA-256); --full rebuilds to compare"
+            "clean equals a fresh build of raw: the current build wrote it, and its files "
+            "are intact (SHA-256); --full rebuilds to compare"
         )
     if fresh is not None:
         _compare_with_fresh_build(paths, fresh, report)
     report.findings = _findings(loaded)
     return report
+
+
+def _check_raw(paths: ProjectPaths, report: ValidationReport) -> dict[str, bytes] | None:
+    """Read and check data/raw, account for every number in the texts, and build the
+    clean files afresh (None if the raw data cannot be built)."""
+    extraction: Extraction | None = None
+
+    def start_extraction(data: RawData) -> None:
+        nonlocal extraction
+        extraction = Extraction(data.texts, keep_candidates=False)
+
+    raw, problems = read_raw(paths.raw, after_texts=start_extraction)
+    fresh: dict[str, bytes] | None = None
+    try:
+        report.problems += problems
+        if not problems:
+            try:
+                fresh = serialize_tables(build_tables(raw))
+            except InputError as exc:
+                report.problems += exc.problems
+        report.checked.append(
+            f"raw: {len(raw.tables)} tables, {len(raw.texts)} texts, quotes "
+            "at their lines, ids, parsed values and periods"
+        )
+        if not problems:
+            accounting = account_for_numbers(raw, keep_candidates=False, extraction=extraction)
+            report.problems += accounting.problems
+            report.checked.append(
+                f"completeness: {accounting.count} numbers in the texts, each "
+                "transcribed or excluded with a reason"
+            )
+    finally:
+        if extraction is not None:
+            extraction.close()
+    return fresh
 
 
 def _compare_with_fresh_build(
