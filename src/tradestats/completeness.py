@@ -8,10 +8,12 @@ kind of figure.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.pool
 import os
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -81,33 +83,44 @@ def _extract_source(source_id: str) -> list[Candidate] | list[_Spot]:
     return _extract_text(_TEXTS[source_id], _KEEP)
 
 
+def _yield_to_the_caller() -> None:
+    """Workers run at a lower priority: the process that started them has its own work
+    to do meanwhile (reading and deriving the tables), and it is the one waited for."""
+    with contextlib.suppress(OSError):
+        os.nice(19)
+
+
 class Extraction:
     """The extractor run over every text: on several cores when there are many texts,
-    started at once (so the caller can do other work meanwhile) and collected with
-    :meth:`result`. Close it (or use it as a context manager) if the result is never
-    collected."""
+    started at once (so the caller can do other work meanwhile) and collected, text by
+    text as they are done, with :meth:`results`. Close it (or use it as a context
+    manager) if the results are never collected."""
 
     def __init__(self, texts: dict[str, list[str]], *, keep_candidates: bool) -> None:
         global _TEXTS, _KEEP
         self.texts = texts
         self.keep = keep_candidates
         self._pool: multiprocessing.pool.Pool | None = None
-        self._pending: multiprocessing.pool.AsyncResult[list[Any]] | None = None
+        self._pending: Iterator[list[Any]] | None = None
         jobs = min(os.cpu_count() or 1, len(texts) // 8)
         if jobs >= 2 and "fork" in multiprocessing.get_all_start_methods():
             _TEXTS, _KEEP = texts, keep_candidates
             try:
-                self._pool = multiprocessing.get_context("fork").Pool(jobs)
+                self._pool = multiprocessing.get_context("fork").Pool(
+                    jobs, initializer=_yield_to_the_caller
+                )
             finally:
                 _TEXTS = {}  # the workers have their copy
-            self._pending = self._pool.map_async(_extract_source, list(texts), chunksize=16)
+            self._pending = self._pool.imap(_extract_source, list(texts), chunksize=16)
 
-    def result(self) -> dict[str, list[Any]]:
-        """Source id -> its candidates (if kept) or spots."""
+    def results(self) -> Iterator[tuple[str, list[Any]]]:
+        """(source id, its candidates if kept, else its spots), in the order of the texts."""
         if self._pending is None:
-            return {sid: _extract_text(lines, self.keep) for sid, lines in self.texts.items()}
+            for sid, lines in self.texts.items():
+                yield sid, _extract_text(lines, self.keep)
+            return
         try:
-            return dict(zip(self.texts, self._pending.get(), strict=True))
+            yield from zip(self.texts, self._pending, strict=True)
         finally:
             self.close()
 
@@ -168,7 +181,7 @@ def account_for_numbers(
     keep = extraction.keep
     out = Accounting()
     used_exclusions: set[int] = set()
-    for source_id, found in extraction.result().items():
+    for source_id, found in extraction.results():
         lines = raw.texts[source_id]
         out.count += len(found)
         if keep:

@@ -84,10 +84,15 @@ def _word_re(word: str) -> re.Pattern[str]:
 
 
 @cache
-def _families_re() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    """One pattern per unit family: any of its words."""
+def _families_re() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Per unit family: its words as plain text (a quick test: the pattern can match
+    only where one of them stands) and one pattern for any of them as a word."""
     return tuple(
-        (family, re.compile("|".join(f"(?:{_word_re(w).pattern})" for w in words)))
+        (
+            family,
+            tuple(normalize_text(w)[0].lower() for w in words),
+            re.compile("|".join(f"(?:{_word_re(w).pattern})" for w in words)),
+        )
         for family, (words, _units) in UNIT_FAMILIES.items()
     )
 
@@ -95,7 +100,11 @@ def _families_re() -> tuple[tuple[str, re.Pattern[str]], ...]:
 def unit_families_in(text: str) -> set[str]:
     """Names of the unit families whose words appear in ``text``."""
     norm = normalize_text(text)[0].lower()
-    return {family for family, pattern in _families_re() if pattern.search(norm)}
+    return {
+        family
+        for family, plain, pattern in _families_re()
+        if any(w in norm for w in plain) and pattern.search(norm)
+    }
 
 
 @cache
