@@ -30,6 +30,7 @@ from tradestats.paths import ProjectPaths, find_project_root
 from tradestats.provenance import provenance_problems, reference_problems
 from tradestats.raw_tables import RawData, read_raw, schema_problems
 from tradestats.schemas import CLEAN_TABLES
+from tradestats.validation import CleanCheck, check_clean_tables
 
 __all__ = ["BuildResult", "build", "build_tables", "serialize_tables"]
 
@@ -37,8 +38,9 @@ __all__ = ["BuildResult", "build", "build_tables", "serialize_tables"]
 @dataclass(frozen=True)
 class BuildResult:
     """What a build wrote: the output folder, the row count of each table, the files
-    whose content changed; and the completeness of the transcription: how many numbers
-    the texts hold, and those neither transcribed nor excluded (reported, not fatal)."""
+    whose content changed; the completeness of the transcription (how many numbers the
+    texts hold, and those neither transcribed nor excluded: reported, not fatal); and
+    the clean tables as written, read back and checked."""
 
     out_dir: Path
     rows: dict[str, int]
@@ -47,6 +49,7 @@ class BuildResult:
     files: list[Path]
     numbers: int = 0
     unaccounted: list[Problem] = field(default_factory=list)
+    clean: CleanCheck | None = None
 
 
 def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
@@ -119,9 +122,9 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
     def start_extraction(data: RawData) -> None:
         # the extractor works through the texts while the tables are read and derived
         nonlocal extraction
-        extraction = Extraction(data.texts, keep_candidates=False)
+        extraction = Extraction(data.text_paths(), keep_candidates=False)
 
-    raw, problems = read_raw(paths.raw, after_texts=start_extraction)
+    raw, problems = read_raw(paths.raw, after_sources=start_extraction)
     try:
         if problems:
             raise InputError(problems)
@@ -130,6 +133,8 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
         files = serialize_tables(tables)
         contents = {target / name: data for name, data in files.items()}
         changed = replace_files(contents)
+        # while the extractor finishes: read what was written back, as a user would
+        clean = check_clean_tables(target)
         accounting = account_for_numbers(raw, keep_candidates=False, extraction=extraction)
     finally:
         if extraction is not None:
@@ -146,4 +151,5 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
         sorted(contents),
         accounting.count,
         accounting.problems,
+        clean,
     )

@@ -13,8 +13,9 @@ import multiprocessing
 import multiprocessing.pool
 import os
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from tradestats.errors import Problem
@@ -61,22 +62,32 @@ class Accounting:
     count: int = 0
 
 
-# A number as the accounting needs it: line, start and end in the line (0-based), kind
-# and the words. Far smaller than a Candidate to send back from a worker.
-_Spot = tuple[int, int, int, str, str]
+# A number as the accounting needs it: line, start and end in the line (0-based), and
+# kind. Far smaller than a Candidate to send back from a worker.
+_Spot = tuple[int, int, int, str]
 
 
 def _spot(c: Candidate) -> _Spot:
-    return (c.line, c.column - 1, c.column - 1 + len(c.quote), c.kind, c.quote)
+    return (c.line, c.column - 1, c.column - 1 + len(c.quote), c.kind)
 
 
-_TEXTS: dict[str, list[str]] = {}  # for the forked workers: inherited, not pickled
+# A text as its lines, or as the file to read it from
+_Text = list[str] | Path
+_TEXTS: Mapping[str, _Text] = {}  # for the forked workers: inherited, not pickled
 _KEEP = False
 
 
-def _extract_text(lines: list[str], keep: bool) -> list[Candidate] | list[_Spot]:
-    text = "\n".join(lines)
-    return extract(text, include_bare=True) if keep else number_spots(text)
+def _extract_text(text: _Text, keep: bool) -> list[Candidate] | list[_Spot]:
+    if isinstance(text, Path):
+        try:
+            joined = text.read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError):
+            return []  # reading data/raw reports it, and nothing is accounted for then
+    else:
+        joined = "\n".join(text)
+    if keep:
+        return extract(joined, include_bare=True)
+    return [spot[:4] for spot in number_spots(joined)]
 
 
 def _extract_source(source_id: str) -> list[Candidate] | list[_Spot]:
@@ -96,7 +107,9 @@ class Extraction:
     text as they are done, with :meth:`results`. Close it (or use it as a context
     manager) if the results are never collected."""
 
-    def __init__(self, texts: dict[str, list[str]], *, keep_candidates: bool) -> None:
+    def __init__(self, texts: Mapping[str, _Text], *, keep_candidates: bool) -> None:
+        """``texts``: source id -> the text's lines, or the file to read them from (the
+        workers then read it themselves, so they can start before the caller has)."""
         global _TEXTS, _KEEP
         self.texts = texts
         self.keep = keep_candidates
@@ -116,8 +129,8 @@ class Extraction:
     def results(self) -> Iterator[tuple[str, list[Any]]]:
         """(source id, its candidates if kept, else its spots), in the order of the texts."""
         if self._pending is None:
-            for sid, lines in self.texts.items():
-                yield sid, _extract_text(lines, self.keep)
+            for sid, text in self.texts.items():
+                yield sid, _extract_text(text, self.keep)
             return
         try:
             yield from zip(self.texts, self._pending, strict=True)
@@ -182,14 +195,16 @@ def account_for_numbers(
     out = Accounting()
     used_exclusions: set[int] = set()
     for source_id, found in extraction.results():
-        lines = raw.texts[source_id]
+        lines = raw.texts.get(source_id)
+        if lines is None:
+            continue  # a text that could not be read: reading data/raw reports it
         out.count += len(found)
         if keep:
             out.candidates += [(source_id, c) for c in found]
         fig_spans = _spans_by_line(lines, fig_by_source.get(source_id, []))
         exc_spans = _spans_by_line(lines, exc_by_source.get(source_id, []))
         for item in found:
-            line, start, end, kind, quote = _spot(item) if keep else item
+            line, start, end, kind = _spot(item) if keep else item
             hit = next((k for s, e, k in fig_spans.get(line, ()) if start < e and s < end), None)
             if hit is not None:
                 out.matches.setdefault(fig_ids[hit], []).extend([item] if keep else [])
@@ -206,7 +221,8 @@ def account_for_numbers(
                         f"data/raw/texts/{files[source_id]}",
                         line,
                         None,
-                        f"the {kind} «{quote}» (column {start + 1}) is neither transcribed in "
+                        f"the {kind} «{lines[line - 1][start:end]}» (column {start + 1}) is "
+                        "neither transcribed in "
                         "data/raw/figures.csv nor listed in data/raw/excluded.csv",
                     )
                 )

@@ -217,6 +217,9 @@ def build_if_stale(
         return {
             "numbers": res.numbers,
             "unaccounted": [[p.file, p.line, p.column, p.message] for p in res.unaccounted],
+            "tables": res.clean.tables,
+            "clean_problems": [[p.file, p.line, p.column, p.message] for p in res.clean.problems],
+            "findings": res.clean.findings,
         }
 
     outputs = _run_if_stale(
@@ -225,15 +228,22 @@ def build_if_stale(
     return Outcome(outputs is None, outputs or [], result.get("build"))
 
 
+# A problem as a stamp keeps it: file, line, column, message
+_StampedProblem = tuple[str, int | None, str | None, str]
+
+
 @dataclass(frozen=True)
 class CurrentBuild:
-    """The last build of data/clean, still current: its stamp, and the completeness of
-    the transcription it found (numbers in the texts; (file, line, column, message) of
-    each one unaccounted for)."""
+    """The last build of data/clean, still current: its stamp and what it found. The
+    numbers in the texts and those unaccounted for; the clean tables read back and their
+    problems; the sources' own discrepancies (findings)."""
 
     stamp: Path
     numbers: int
-    unaccounted: list[tuple[str, int | None, str | None, str]]
+    unaccounted: list[_StampedProblem]
+    tables: int
+    clean_problems: list[_StampedProblem]
+    findings: list[str]
 
 
 def current_build(root: Path) -> CurrentBuild | None:
@@ -247,9 +257,16 @@ def current_build(root: Path) -> CurrentBuild | None:
     stamp = _stamp(root, "build", fingerprint([paths.raw], LIBRARIES["build"], options), options)
     data = stamp.current()
     facts = (data or {}).get("facts")
-    if facts is None:
+    if not facts:
         return None
-    return CurrentBuild(stamp.path, int(facts["numbers"]), [tuple(p) for p in facts["unaccounted"]])
+    return CurrentBuild(
+        stamp.path,
+        int(facts["numbers"]),
+        [tuple(p) for p in facts["unaccounted"]],
+        int(facts["tables"]),
+        [tuple(p) for p in facts["clean_problems"]],
+        list(facts["findings"]),
+    )
 
 
 def plot_if_stale(

@@ -225,18 +225,28 @@ class RawData:
     def label(self, name: str) -> str:
         return f"data/raw/{RAW_TABLES[name].file}"
 
+    def text_paths(self) -> dict[str, Path]:
+        """Source id -> the file of its text, for every source read so far."""
+        sources = self.tables.get("sources")
+        if sources is None:
+            return {}
+        ids, files = sources["source_id"].tolist(), sources["file"].tolist()
+        return {str(s): self.root / "texts" / str(f) for s, f in zip(ids, files, strict=True)}
+
 
 def read_raw(
-    raw_dir: Path, *, after_texts: Callable[[RawData], None] | None = None
+    raw_dir: Path, *, after_sources: Callable[[RawData], None] | None = None
 ) -> tuple[RawData, list[Problem]]:
     """Read every raw table and every text it names. Returns what could be read and the
     problems found; the caller decides whether to go on.
 
-    sources.csv and the texts are read first; ``after_texts``, if given, is called with
-    them before the other tables are read (to start work on the texts meanwhile)."""
+    sources.csv is read first; ``after_sources``, if given, is called with it before the
+    texts and the other tables are read (to start work on the texts meanwhile)."""
     data = RawData(root=raw_dir)
     problems: list[Problem] = []
     _read_tables(data, ["sources"], problems)
+    if after_sources is not None:
+        after_sources(data)
     sources = data.tables.get("sources")
     if sources is not None:
         for line, row in records(sources):
@@ -254,8 +264,6 @@ def read_raw(
                     "file",
                     f"the text {row['file']!r} is not in data/raw/texts/",
                 )
-    if after_texts is not None:
-        after_texts(data)
     _read_tables(data, [name for name in RAW_TABLES if name != "sources"], problems)
     return data, problems
 

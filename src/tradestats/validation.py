@@ -11,20 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from tradestats.build_pipeline import build_tables, serialize_tables
-from tradestats.completeness import Extraction, account_for_numbers
 from tradestats.errors import InputError, Problem, TradestatsError
 from tradestats.freshness import current_build
-from tradestats.load_tables import load
 from tradestats.paths import ProjectPaths, find_project_root
-from tradestats.provenance import foreign_key_problems
-from tradestats.raw_tables import RawData, read_raw
-from tradestats.schemas import CLEAN_TABLES
 
-__all__ = ["ValidationReport", "validate"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from tradestats.completeness import Extraction
+    from tradestats.raw_tables import RawData
+
+__all__ = ["CleanCheck", "ValidationReport", "check_clean_tables", "validate"]
 
 
 @dataclass
@@ -54,8 +53,23 @@ class ValidationReport:
         return "\n".join(out)
 
 
-def _clean_problems(clean_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Problem]]:
-    """Each clean table against its schema, then the foreign keys between them."""
+@dataclass(frozen=True)
+class CleanCheck:
+    """The clean tables as written, read back: how many load, the problems (schemas and
+    keys), and the findings (discrepancies within the sources, not errors)."""
+
+    tables: int
+    problems: list[Problem]
+    findings: list[str]
+
+
+def check_clean_tables(clean_dir: Path) -> CleanCheck:
+    """Read each clean table back and check it against its schema, then the foreign keys
+    between them; list the sources' own discrepancies."""
+    from tradestats.load_tables import load
+    from tradestats.provenance import foreign_key_problems
+    from tradestats.schemas import CLEAN_TABLES
+
     loaded: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
     for name in CLEAN_TABLES:
@@ -71,7 +85,7 @@ def _clean_problems(clean_dir: Path) -> tuple[dict[str, pd.DataFrame], list[Prob
         lambda name: f"data/clean/{CLEAN_TABLES[name].file}",
         lambda index: int(str(index)) + 2,
     )
-    return loaded, problems
+    return CleanCheck(len(loaded), problems, _findings(loaded))
 
 
 def _findings(tables: dict[str, pd.DataFrame]) -> list[str]:
@@ -99,51 +113,54 @@ def validate(root: Path | None = None, *, full: bool = False) -> ValidationRepor
     """Validate the checkout at ``root`` (default: found from the current directory).
 
     When the last ``tradestats build`` is current (see
-    :func:`tradestats.freshness.current_build`), what it checked need not be redone: the
-    raw data passed its checks under this very code, its completeness accounting stands,
-    and data/clean is, hash for hash, what it wrote. ``full=True`` redoes it all anyway.
+    :func:`tradestats.freshness.current_build`), nothing it checked is redone: that build
+    ran every check below on this very data/raw with this very code and these libraries,
+    and data/clean is, hash for hash, what it wrote. The report gives what it found.
+    ``full=True`` redoes it all anyway.
     """
     paths = ProjectPaths(find_project_root(root))
     report = ValidationReport(paths.root)
     current = None if full else current_build(paths.root)
-    fresh: dict[str, bytes] | None = None
-    if current is None:
-        fresh = _check_raw(paths, report)
-    else:
-        where = current.stamp.relative_to(paths.root).as_posix()
-        report.checked.append(
-            "raw: tables, texts, quotes at their lines, ids, parsed values and periods, "
-            f"by the current build ({where}: the same data/raw, code and libraries)"
-        )
-        report.problems += [Problem(*p) for p in current.unaccounted]
-        report.checked.append(
-            f"completeness: {current.numbers} numbers in the texts, each transcribed or "
-            "excluded with a reason (by the current build)"
-        )
-    loaded, problems = _clean_problems(paths.clean)
-    report.problems += problems
-    report.checked.append(f"clean: {len(loaded)} tables against their schemas and keys")
     if current is not None:
-        report.checked.append(
-            "clean equals a fresh build of raw: the current build wrote it, and its files "
-            "are intact (SHA-256); --full rebuilds to compare"
-        )
+        where = current.stamp.relative_to(paths.root).as_posix()
+        report.checked += [
+            f"by the current build ({where}), which read this very data/raw with this very "
+            "code and libraries, and whose files in data/clean are intact (SHA-256); "
+            "--full redoes it all:",
+            "raw: tables, texts, quotes at their lines, ids, parsed values and periods",
+            f"completeness: {current.numbers} numbers in the texts, each transcribed or "
+            "excluded with a reason",
+            f"clean: {current.tables} tables read back, against their schemas and keys",
+            "clean equals a build of raw",
+        ]
+        report.problems += [Problem(*p) for p in current.unaccounted + current.clean_problems]
+        report.findings = list(current.findings)
+        return report
+    fresh = _check_raw(paths, report)
+    clean = check_clean_tables(paths.clean)
+    report.problems += clean.problems
+    report.checked.append(f"clean: {clean.tables} tables against their schemas and keys")
     if fresh is not None:
         _compare_with_fresh_build(paths, fresh, report)
-    report.findings = _findings(loaded)
+    report.findings = clean.findings
     return report
 
 
 def _check_raw(paths: ProjectPaths, report: ValidationReport) -> dict[str, bytes] | None:
     """Read and check data/raw, account for every number in the texts, and build the
     clean files afresh (None if the raw data cannot be built)."""
+    # only here: with a current build, validation needs none of this
+    from tradestats.build_pipeline import build_tables, serialize_tables
+    from tradestats.completeness import Extraction, account_for_numbers
+    from tradestats.raw_tables import read_raw
+
     extraction: Extraction | None = None
 
     def start_extraction(data: RawData) -> None:
         nonlocal extraction
-        extraction = Extraction(data.texts, keep_candidates=False)
+        extraction = Extraction(data.text_paths(), keep_candidates=False)
 
-    raw, problems = read_raw(paths.raw, after_texts=start_extraction)
+    raw, problems = read_raw(paths.raw, after_sources=start_extraction)
     fresh: dict[str, bytes] | None = None
     try:
         report.problems += problems
