@@ -147,10 +147,12 @@ class _Line:
     def __init__(self, text: str) -> None:
         self.text = text
         self.norm, self.index = normalized = normalize_text(text)
-        self.quantities = quantities_in(text, normalized)
         self.lower = self.norm.lower()
+        self.quantities = quantities_in(text, normalized, self.lower)
 
     def to_norm(self, original: int) -> int:
+        if isinstance(self.index, range):  # nothing was dropped
+            return max(0, min(original, len(self.index)))  # as bisect_left would
         return bisect_left(self.index, original)
 
     def to_original(self, norm_pos: int) -> int:

@@ -14,6 +14,7 @@ which names the text; it never guesses.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
@@ -70,16 +71,17 @@ def _replacement(m: re.Match[str]) -> str:
     return _REPLACEMENTS[m.group()]
 
 
-def normalize_text(text: str) -> tuple[str, list[int]]:
+def normalize_text(text: str) -> tuple[str, Sequence[int]]:
     """Return the text normalized for matching, and for each normalized character the
-    index of the original character it came from (plus one sentinel at the end).
+    index of the original character it came from (plus one sentinel at the end): a
+    ``range`` when nothing was dropped, so positions are unchanged.
 
     Persian and Arabic letter forms are unified, digits become Latin, zero-width
     characters, tatweel and diacritics are dropped, and exotic spaces become spaces.
     """
     norm = _TO_REPLACE.sub(_replacement, text)
     if len(norm) == len(text):  # nothing dropped: positions are unchanged
-        return norm, list(range(len(text) + 1))
+        return norm, range(len(text) + 1)
     index: list[int] = []
     kept_from = 0
     for m in _TO_DROP.finditer(text):
@@ -591,13 +593,13 @@ def _read_alone(norm: str, pos: int) -> tuple[NumberPhrase | None, int] | None:
     return phrase, end
 
 
-def _phrases_normalized(norm: str) -> list[NumberPhrase]:
+def _phrases_normalized(norm: str, lower: str | None = None) -> list[NumberPhrase]:
     """Read a phrase at each place one can start (see :func:`_anchor_re`), skipping the
     places inside a phrase already read or a token that starts none."""
     phrases: list[NumberPhrase] = []
     done = 0  # everything before this position is read
     with localcontext(_EXACT):
-        lower = norm.lower()
+        lower = norm.lower() if lower is None else lower
         # lower-casing rarely changes a length («İ»); where it does, positions would move
         anchors = (
             _ANCHOR_LOWER.finditer(lower) if len(lower) == len(norm) else _ANCHOR.finditer(norm)
@@ -624,7 +626,7 @@ def _phrases_normalized(norm: str) -> list[NumberPhrase]:
     return phrases
 
 
-def _to_original(text: str, index: list[int], phrase: NumberPhrase) -> NumberPhrase:
+def _to_original(text: str, index: Sequence[int], phrase: NumberPhrase) -> NumberPhrase:
     start = index[phrase.start]
     end = index[phrase.end - 1] + 1
     return NumberPhrase(
@@ -656,14 +658,19 @@ def find_quantities(text: str) -> list[Quantity]:
     return quantities_in(text, normalize_text(text))
 
 
-def quantities_in(text: str, normalized: tuple[str, list[int]]) -> list[Quantity]:
-    """:func:`find_quantities` for a caller that already has ``normalize_text(text)``."""
+def quantities_in(
+    text: str, normalized: tuple[str, Sequence[int]], lower: str | None = None
+) -> list[Quantity]:
+    """:func:`find_quantities` for a caller that already has ``normalize_text(text)``
+    (and perhaps its normalized text lower-cased)."""
     with localcontext(_EXACT):
-        return _join_ranges(text, *normalized)
+        return _join_ranges(text, *normalized, lower)
 
 
-def _join_ranges(text: str, norm: str, index: list[int]) -> list[Quantity]:
-    phrases = _phrases_normalized(norm)
+def _join_ranges(
+    text: str, norm: str, index: Sequence[int], lower: str | None = None
+) -> list[Quantity]:
+    phrases = _phrases_normalized(norm, lower)
     out: list[Quantity] = []
     i = 0
     while i < len(phrases):
