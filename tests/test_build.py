@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CLEAN
+from conftest import CLEAN, REPO
 from tradestats.build_pipeline import build
 from tradestats.cli import cli
 
@@ -212,3 +212,23 @@ def test_unwritable_output_is_a_clear_error(project: Path, tmp_path: Path) -> No
     assert result.exit_code != 0
     assert "Traceback" not in result.output
     assert "cannot write" in result.output or "not a directory" in result.output.lower()
+
+
+def test_a_corpus_of_many_texts_builds_and_accounts_on_several_cores(tmp_path: Path) -> None:
+    """Four copies of every text: enough for the extractor's worker processes (where
+    there are two cores or more). Each copy holds the 387 numbers of the original and the
+    number of its marker line («synthetic copy 3»), all accounted for."""
+    import sys
+
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    try:
+        from synthetic_corpus import make_corpus
+    finally:
+        sys.path.remove(str(REPO / "benchmarks"))
+    root = make_corpus(4, tmp_path / "x4")
+    result = build(root)
+    assert result.rows["figures"] == 4 * 58
+    assert result.numbers == 4 * (387 + 5)
+    assert result.unaccounted == []
+    assert result.clean is not None and result.clean.problems == []
+    assert result.clean.tables == 7

@@ -45,7 +45,7 @@ def test_validate_takes_a_current_build_at_its_word_only_while_it_is_current(
     assert runner.invoke(cli, ["build", "--root", str(project)]).exit_code == 0
     result = runner.invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 0, result.output
-    assert "by the current build (" in result.output
+    assert "as checked by the current build (" in result.output
     assert "byte for byte" not in result.output
     assert "C01" in result.output and "849,000,000" in result.output  # the build's finding
     # --full re-derives data/clean and compares it
@@ -71,7 +71,7 @@ def test_validate_after_a_raw_edit_does_not_trust_the_last_build(project: Path) 
     path.write_text(text.replace(old, "Accumulated before July 2008."), encoding="utf-8")
     result = runner.invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 1
-    assert "by the current build (" not in result.output
+    assert "as checked by the current build (" not in result.output
     assert "data/clean/figures.csv" in result.output and "differs from what" in result.output
 
 
@@ -151,7 +151,7 @@ def test_a_number_the_build_could_not_account_for_fails_validation(project: Path
     )
     result = runner.invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 1
-    assert "by the current build (" in result.output
+    assert "as checked by the current build (" in result.output
     assert (
         "data/raw/texts/002_d96ec3b443879f24.txt:20: the number «2049» (column 132) is "
         "neither transcribed" in result.output

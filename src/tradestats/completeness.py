@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from tradestats.errors import Problem
 from tradestats.extraction import FIGURE_KINDS, Candidate, extract, number_spots
+from tradestats.paths import usable_cores
 from tradestats.raw_tables import RawData
 
 if TYPE_CHECKING:
@@ -115,7 +116,7 @@ class Extraction:
         self.keep = keep_candidates
         self._pool: multiprocessing.pool.Pool | None = None
         self._pending: Iterator[list[Any]] | None = None
-        jobs = min(os.cpu_count() or 1, len(texts) // 8)
+        jobs = min(usable_cores(), len(texts) // 8)
         if jobs >= 2 and "fork" in multiprocessing.get_all_start_methods():
             _TEXTS, _KEEP = texts, keep_candidates
             try:

@@ -3,13 +3,20 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 from tradestats.errors import TradestatsError
 
-__all__ = ["ProjectPaths", "bundled_clean_dir", "default_clean_dir", "find_project_root"]
+__all__ = [
+    "ProjectPaths",
+    "bundled_clean_dir",
+    "default_clean_dir",
+    "find_project_root",
+    "usable_cores",
+]
 
 _MARKER = Path("data") / "raw" / "figures.csv"
 
@@ -73,3 +80,12 @@ def default_clean_dir() -> Path:
             "checkout; run 'tradestats build' in a checkout or pass data_dir"
         )
     return found
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (its CPU affinity, where the system tells), not
+    merely the cores the machine has."""
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1

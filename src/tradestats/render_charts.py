@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import multiprocessing
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from tradestats.atomic_files import replace_files
 from tradestats.chart_registry import CHARTS, chart_function
 from tradestats.charts import chart_tables
 from tradestats.errors import TradestatsError
-from tradestats.paths import find_project_root
+from tradestats.paths import find_project_root, usable_cores
 
 __all__ = ["FORMATS", "chart_path", "default_figures_dir", "render_charts", "save_figure_bytes"]
 
@@ -81,7 +80,7 @@ def render_charts(
     target = out_dir if out_dir is not None else default_figures_dir()
     global _JOB
     _JOB = (chart_tables(data_dir, validate=False), lang, fmts, dpi)
-    jobs = max(1, min(len(chosen), os.cpu_count() or 1))
+    jobs = max(1, min(len(chosen), usable_cores()))
     if jobs > 1 and "fork" in multiprocessing.get_all_start_methods():
         # Each chart draws on its own core; the forked workers share the loaded tables.
         with multiprocessing.get_context("fork").Pool(jobs) as pool:

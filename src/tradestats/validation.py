@@ -34,6 +34,7 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
+    basis: str | None = None  # where the checks were made, if not by this run
 
     @property
     def ok(self) -> bool:
@@ -41,6 +42,8 @@ class ValidationReport:
 
     def render(self) -> str:
         out = [f"Validated {self.root}"]
+        if self.basis:
+            out.append(f"  {self.basis}")
         out += [f"  checked: {c}" for c in self.checked]
         if self.findings:
             out.append(f"{len(self.findings)} finding(s) about the sources (reported, not errors):")
@@ -123,10 +126,12 @@ def validate(root: Path | None = None, *, full: bool = False) -> ValidationRepor
     current = None if full else current_build(paths.root)
     if current is not None:
         where = current.stamp.relative_to(paths.root).as_posix()
+        report.basis = (
+            f"as checked by the current build ({where}): it read this very data/raw with "
+            "this very code and libraries, and its files in data/clean are intact "
+            "(SHA-256). --full checks it all again."
+        )
         report.checked += [
-            f"by the current build ({where}), which read this very data/raw with this very "
-            "code and libraries, and whose files in data/clean are intact (SHA-256); "
-            "--full redoes it all:",
             "raw: tables, texts, quotes at their lines, ids, parsed values and periods",
             f"completeness: {current.numbers} numbers in the texts, each transcribed or "
             "excluded with a reason",
