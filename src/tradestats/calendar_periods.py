@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import jdatetime
 
@@ -128,6 +129,7 @@ def _part(spec: str, as_of: dt.date, precision: str) -> tuple[dt.date, dt.date, 
     return start, end, label
 
 
+@lru_cache(maxsize=1 << 12)  # many figures share a period; the result is immutable
 def parse_period(spec: str, as_of: dt.date, as_of_precision: str = "day") -> Period:
     """Read a period written in the notation above. ``as_of`` is the text's date and
     ``as_of_precision`` how precisely it is known (day, month or year)."""
