@@ -233,3 +233,17 @@ def test_number_spots_are_what_extract_finds() -> None:
             for c in extract(text, include_bare=True)
         ]
         assert number_spots(text) == expected, path.name
+
+
+def test_many_files_on_several_cores_give_what_one_at_a_time_gives(tmp_path: Path) -> None:
+    texts = sorted(RAW.joinpath("texts").iterdir()) + sorted(SAMPLES.glob("*.txt"))
+    paths = []
+    for copy in range(3):  # enough files for the worker processes
+        for path in texts:
+            paths.append(tmp_path / f"{copy}-{path.name}")
+            paths[-1].write_bytes(path.read_bytes())
+    for include_bare in (False, True):
+        together = extraction.extract_files(paths, include_bare=include_bare)
+        assert [p for p, _ in together] == paths
+        for path, cands in together:
+            assert cands == extract_file(path, include_bare=include_bare), path.name

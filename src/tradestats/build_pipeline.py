@@ -22,10 +22,11 @@ from tradestats.clean_tables import (
     sources_table,
     trade_flows_table,
 )
-from tradestats.completeness import Extraction, account_for_numbers
+from tradestats.completeness import account_for_numbers
 from tradestats.csv_format import to_csv_bytes
 from tradestats.datapackage import datapackage_json
 from tradestats.errors import InputError, Problem, TradestatsError
+from tradestats.extraction_workers import Extraction
 from tradestats.paths import ProjectPaths, find_project_root
 from tradestats.provenance import provenance_problems, reference_problems
 from tradestats.raw_tables import RawData, read_raw, schema_problems

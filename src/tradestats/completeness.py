@@ -8,19 +8,13 @@ kind of figure.
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
-import multiprocessing.pool
-import os
 from collections import Counter
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from tradestats.errors import Problem
-from tradestats.extraction import FIGURE_KINDS, Candidate, extract, number_spots
-from tradestats.paths import usable_cores
+from tradestats.extraction import FIGURE_KINDS, Candidate
+from tradestats.extraction_workers import Extraction, spot
 from tradestats.raw_tables import RawData
 
 if TYPE_CHECKING:
@@ -28,7 +22,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Accounting",
-    "Extraction",
     "QualityRow",
     "account_for_numbers",
     "extraction_quality",
@@ -61,94 +54,6 @@ class Accounting:
     candidates: list[tuple[str, Candidate]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     count: int = 0
-
-
-# A number as the accounting needs it: line, start and end in the line (0-based), and
-# kind. Far smaller than a Candidate to send back from a worker.
-_Spot = tuple[int, int, int, str]
-
-
-def _spot(c: Candidate) -> _Spot:
-    return (c.line, c.column - 1, c.column - 1 + len(c.quote), c.kind)
-
-
-# A text as its lines, or as the file to read it from
-_Text = list[str] | Path
-_TEXTS: Mapping[str, _Text] = {}  # for the forked workers: inherited, not pickled
-_KEEP = False
-
-
-def _extract_text(text: _Text, keep: bool) -> list[Candidate] | list[_Spot]:
-    if isinstance(text, Path):
-        try:
-            joined = text.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError):
-            return []  # reading data/raw reports it, and nothing is accounted for then
-    else:
-        joined = "\n".join(text)
-    if keep:
-        return extract(joined, include_bare=True)
-    return [spot[:4] for spot in number_spots(joined)]
-
-
-def _extract_source(source_id: str) -> list[Candidate] | list[_Spot]:
-    return _extract_text(_TEXTS[source_id], _KEEP)
-
-
-def _yield_to_the_caller() -> None:
-    """Workers run at a lower priority: the process that started them has its own work
-    to do meanwhile (reading and deriving the tables), and it is the one waited for."""
-    with contextlib.suppress(OSError):
-        os.nice(19)
-
-
-class Extraction:
-    """The extractor run over every text: on several cores when there are many texts,
-    started at once (so the caller can do other work meanwhile) and collected, text by
-    text as they are done, with :meth:`results`. Close it (or use it as a context
-    manager) if the results are never collected."""
-
-    def __init__(self, texts: Mapping[str, _Text], *, keep_candidates: bool) -> None:
-        """``texts``: source id -> the text's lines, or the file to read them from (the
-        workers then read it themselves, so they can start before the caller has)."""
-        global _TEXTS, _KEEP
-        self.texts = texts
-        self.keep = keep_candidates
-        self._pool: multiprocessing.pool.Pool | None = None
-        self._pending: Iterator[list[Any]] | None = None
-        jobs = min(usable_cores(), len(texts) // 8)
-        if jobs >= 2 and "fork" in multiprocessing.get_all_start_methods():
-            _TEXTS, _KEEP = texts, keep_candidates
-            try:
-                self._pool = multiprocessing.get_context("fork").Pool(
-                    jobs, initializer=_yield_to_the_caller
-                )
-            finally:
-                _TEXTS = {}  # the workers have their copy
-            self._pending = self._pool.imap(_extract_source, list(texts), chunksize=16)
-
-    def results(self) -> Iterator[tuple[str, list[Any]]]:
-        """(source id, its candidates if kept, else its spots), in the order of the texts."""
-        if self._pending is None:
-            for sid, text in self.texts.items():
-                yield sid, _extract_text(text, self.keep)
-            return
-        try:
-            yield from zip(self.texts, self._pending, strict=True)
-        finally:
-            self.close()
-
-    def close(self) -> None:
-        if self._pool is not None:
-            self._pool.terminate()
-            self._pool.join()
-            self._pool = None
-
-    def __enter__(self) -> Extraction:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
 
 
 def _spans_by_line(
@@ -205,7 +110,7 @@ def account_for_numbers(
         fig_spans = _spans_by_line(lines, fig_by_source.get(source_id, []))
         exc_spans = _spans_by_line(lines, exc_by_source.get(source_id, []))
         for item in found:
-            line, start, end, kind = _spot(item) if keep else item
+            line, start, end, kind = spot(item) if keep else item
             hit = next((k for s, e, k in fig_spans.get(line, ()) if start < e and s < end), None)
             if hit is not None:
                 out.matches.setdefault(fig_ids[hit], []).extend([item] if keep else [])

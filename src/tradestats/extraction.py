@@ -36,6 +36,7 @@ __all__ = [
     "extract",
     "extract_file",
     "extract_files",
+    "number_spots",
     "read_text_file",
     "render_candidates",
 ]
@@ -396,10 +397,18 @@ def candidate_rows(path_label: str, source_id: str, cands: list[Candidate]) -> l
 def extract_files(
     paths: list[Path], *, include_bare: bool = False
 ) -> list[tuple[Path, list[Candidate]]]:
-    """:func:`extract_file` on several files. Every file is read and checked first, so a
-    bad one stops the run before anything is printed."""
-    texts = [(p, read_text_file(p)) for p in paths]
-    return [(p, extract(t, include_bare=include_bare)) for p, t in texts]
+    """:func:`extract_file` on several files (on every usable core when there are many).
+    Every file is read and checked first, so a bad one stops the run before anything is
+    printed."""
+    from tradestats.extraction_workers import Extraction  # it imports this module
+
+    texts = {str(i): [read_text_file(p)] for i, p in enumerate(paths)}  # one "line" each
+    with Extraction(texts, keep_candidates=True) as workers:
+        found = dict(workers.results())
+    return [
+        (p, [c for c in found[str(i)] if include_bare or c.kind != "number"])
+        for i, p in enumerate(paths)
+    ]
 
 
 def render_candidates(results: list[tuple[Path, list[Candidate]]], fmt: str) -> str:

@@ -20,7 +20,7 @@ from tradestats.paths import ProjectPaths, find_project_root
 if TYPE_CHECKING:
     import pandas as pd
 
-    from tradestats.completeness import Extraction
+    from tradestats.extraction_workers import Extraction
     from tradestats.raw_tables import RawData
 
 __all__ = ["CleanCheck", "ValidationReport", "check_clean_tables", "validate"]
@@ -156,7 +156,8 @@ def _check_raw(paths: ProjectPaths, report: ValidationReport) -> dict[str, bytes
     clean files afresh (None if the raw data cannot be built)."""
     # only here: with a current build, validation needs none of this
     from tradestats.build_pipeline import build_tables, serialize_tables
-    from tradestats.completeness import Extraction, account_for_numbers
+    from tradestats.completeness import account_for_numbers
+    from tradestats.extraction_workers import Extraction
     from tradestats.raw_tables import read_raw
 
     extraction: Extraction | None = None
