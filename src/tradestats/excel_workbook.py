@@ -130,6 +130,20 @@ def _cell(ws: Any, value: Any, *, qualifier: str | None = None, header: bool = F
     return cell
 
 
+def _table_value(ws: Any, value: Any, *, qualifier: str | None = None) -> Any:
+    """What ``ws.append`` gets for a table cell: the plain value where no style is
+    needed (openpyxl then writes it through one reused cell, far faster than a cell of
+    its own, and to the same XML), else a styled cell from :func:`_cell`."""
+    plain = _plain(value)
+    if plain is None or (
+        isinstance(plain, str)
+        and not plain.startswith(_FORMULA_STARTS)
+        and not _ARABIC_SCRIPT.search(plain)
+    ):
+        return plain
+    return _cell(ws, plain, qualifier=qualifier)
+
+
 def _width(values: Iterable[Any]) -> float:
     longest = max((len(str(v)) for v in values if v is not None), default=4)
     return float(min(max(longest + 2, 6), 60))
@@ -177,7 +191,7 @@ def _table_sheet(wb: Workbook, name: str, df: pd.DataFrame) -> None:
         q = str(qualifiers.iloc[i]) if qualifiers is not None else None
         ws.append(
             [
-                _cell(ws, v, qualifier=q if c in _QUALIFIED_COLUMNS else None)
+                _table_value(ws, v, qualifier=q if c in _QUALIFIED_COLUMNS else None)
                 for c, v in zip(columns, row, strict=True)
             ]
         )
