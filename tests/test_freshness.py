@@ -133,3 +133,33 @@ def test_plot_and_export_read_the_current_checkout(project: Path, monkeypatch) -
 
     ws = openpyxl.load_workbook(outcome.outputs[0])["trade_flows"]
     assert 394166 in [c.value for c in ws["H"]]
+
+
+def test_validate_trusts_a_build_only_under_the_same_code_and_libraries(
+    project: Path, tmp_path: Path, monkeypatch
+) -> None:
+    code = tmp_path / "code"
+    shutil.copytree(freshness.package_dir(), code, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(freshness, "package_dir", lambda: code)
+    build_if_stale(project)
+    current = freshness.current_build(project)
+    assert current is not None
+    assert current.numbers == 387 and current.unaccounted == [] and current.tables == 7
+    assert any(f.startswith("C01 ") for f in current.findings)
+    real = freshness._version
+    monkeypatch.setattr(
+        freshness, "_version", lambda lib: "99.0" if lib == "pandera" else real(lib)
+    )
+    assert freshness.current_build(project) is None
+    monkeypatch.setattr(freshness, "_version", real)
+    assert freshness.current_build(project) is not None
+    with (code / "completeness.py").open("a", encoding="utf-8") as fh:
+        fh.write("\n# a change\n")
+    assert freshness.current_build(project) is None
+
+
+def test_validate_with_a_current_build_imports_no_heavy_library(project: Path) -> None:
+    build_if_stale(project)
+    assert _heavy_modules_after(["validate", "--root", str(project)], project) == []
+    # --full does the work again
+    assert "pandas" in _heavy_modules_after(["validate", "--root", str(project), "--full"], project)
