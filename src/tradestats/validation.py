@@ -5,6 +5,10 @@ every quote at its line, every id resolving, every clean table against its schem
 its foreign keys, and data/clean equal, byte for byte, to what data/raw builds.
 Discrepancies *inside the sources* (checks.csv, calendar_checks.csv) are findings: they
 are reported but do not fail validation.
+
+``tradestats build`` makes the same checks as it goes, and its stamp records what it
+found. While that build is current (see :func:`tradestats.freshness.current_build`),
+validation reports that rather than check everything a second time; ``--full`` does.
 """
 
 from __future__ import annotations
