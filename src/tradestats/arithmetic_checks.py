@@ -11,7 +11,7 @@ allow meets the interval of the stated target.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,7 +52,7 @@ def _ratio_percent(num: Interval, den: Interval, minus_one: bool) -> Interval:
     )
 
 
-def _interval(figure: Mapping[Hashable, Any]) -> Interval:
+def _interval(figure: Mapping[str, Any]) -> Interval:
     return Interval.stated(float(str(figure["value"])), float(str(figure["resolution"])))
 
 

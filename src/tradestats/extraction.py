@@ -246,19 +246,26 @@ def _line_findings(line: _Line) -> list[_Finding]:
         found.append((q, unit, kind, start, end, ""))
 
     # «270 میلیون و … 637 میلیون دلار», «20 و 50 درصد»: a unit stated once for two figures
-    for i, (q, unit, _kind, start, end, _note) in enumerate(found[:-1]):
-        nxt, nq = found[i + 1], found[i + 1][0]
+    for i, (this, unit, _kind, start, end, _note) in enumerate(found[:-1]):
+        nxt, following = found[i + 1], found[i + 1][0]
         if (
-            q is not None
-            and nq is not None
+            this is not None
+            and following is not None
             and unit is None
             and nxt[1] is not None
             and nxt[2] in FIGURE_KINDS
-            and (q.has_scale or nxt[2] == "percent")
+            and (this.has_scale or nxt[2] == "percent")
         ):
-            gap = line.text[q.end : nq.start]
+            gap = line.text[this.end : following.start]
             if _SHARED_GAP.match(normalize_text(gap)[0]):
-                found[i] = (q, nxt[1], nxt[2], start, end, "unit stated once, with the next figure")
+                found[i] = (
+                    this,
+                    nxt[1],
+                    nxt[2],
+                    start,
+                    end,
+                    "unit stated once, with the next figure",
+                )
 
     # words that are multiples on their own: "doubled"
     if any(w in line.lower for w in _WORD_MULTIPLE_STEMS):

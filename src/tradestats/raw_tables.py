@@ -205,9 +205,9 @@ def read_table(
         if problems:
             return None, problems
     header, rows, lines = rows_and_lines
-    rows = [[value or None for value in row] for row in rows]  # an empty field is missing
+    values = [[value or None for value in row] for row in rows]  # an empty field is missing
     df = pd.DataFrame(
-        rows, columns=header, index=pd.Index(lines, name="line_in_file"), dtype=object
+        values, columns=header, index=pd.Index(lines, name="line_in_file"), dtype=object
     )
     valid, schema_issues = schema_problems(df, spec.model, label)
     return valid, schema_issues
