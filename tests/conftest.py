@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import settings
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -50,3 +51,8 @@ def project(tmp_path: Path) -> Path:
     shutil.copytree(RAW, root / "data" / "raw")
     shutil.copytree(CLEAN, root / "data" / "clean")
     return root
+
+
+# Hypothesis keeps no example database in the checkout: tests leave no trace.
+settings.register_profile("tradestats", database=None)
+settings.load_profile("tradestats")

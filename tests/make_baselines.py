@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tradestats.chart_registry import CHARTS, chart_function
-from tradestats.charts import chart_tables
-from tradestats.render_charts import save_figure_bytes
+from tradestats.charts.registry import CHARTS, chart_function
+from tradestats.charts.render import save_figure_bytes
+from tradestats.views import chart_tables
 
 if __name__ == "__main__":
     out = Path(__file__).parent / "baseline"

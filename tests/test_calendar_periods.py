@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tradestats.calendar_periods import jalali_to_gregorian, parse_period, weekday_name
+from tradestats.builder.periods import jalali_to_gregorian, parse_period, weekday_name
 from tradestats.errors import PeriodError
 
 AS_OF = dt.date(2022, 1, 18)

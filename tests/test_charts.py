@@ -13,9 +13,9 @@ from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
 from conftest import REPO
-from tradestats.chart_registry import CHARTS, chart_function
-from tradestats.charts import chart_tables
-from tradestats.render_charts import chart_path, render_charts, save_figure_bytes
+from tradestats.charts.registry import CHARTS, chart_function
+from tradestats.charts.render import chart_path, render_charts, save_figure_bytes
+from tradestats.views import chart_tables
 
 BASELINES = REPO / "tests" / "baseline"
 LANGS = ("en", "fa")
@@ -115,7 +115,7 @@ def test_bars_start_at_zero(tables) -> None:
 
 
 _RENDER = (
-    "import sys; from pathlib import Path; from tradestats.render_charts import render_charts;"
+    "import sys; from pathlib import Path; from tradestats.charts.render import render_charts;"
     "render_charts(out_dir=Path(sys.argv[1]), lang=sys.argv[2], dpi=60)"
 )
 

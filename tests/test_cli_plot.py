@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from tradestats.chart_registry import CHARTS
+from tradestats.charts.registry import CHARTS
 from tradestats.cli import cli
 
 

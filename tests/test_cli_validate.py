@@ -20,7 +20,7 @@ def test_validate_passes_on_the_checkout(repo: Path) -> None:
     assert "C01" in result.output and "849,000,000" in result.output
 
 
-def test_validate_fails_on_drift_and_says_where(project: Path) -> None:
+def test_validate_fails_on_a_hand_edit_and_names_file_row_and_column(project: Path) -> None:
     path = project / "data" / "clean" / "trade_flows.csv"
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[8].startswith("F024,") and ",1207," in lines[8]
@@ -28,40 +28,17 @@ def test_validate_fails_on_drift_and_says_where(project: Path) -> None:
     path.write_text("\n".join(lines), encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 1
-    assert "data/clean/trade_flows.csv:9: differs from what data/raw builds" in result.output
+    assert (
+        "data/clean/trade_flows.csv:9 [value_usd_m]: differs from what data/raw builds "
+        "(found '1208', data/raw gives '1207')"
+    ) in result.output
 
 
-def _edit_trade_flow_value(project: Path) -> None:
-    path = project / "data" / "clean" / "trade_flows.csv"
-    text = path.read_text(encoding="utf-8")
-    assert text.count(",1207,") == 1
-    path.write_text(text.replace(",1207,", ",1208,"), encoding="utf-8")
-
-
-def test_validate_takes_a_current_build_at_its_word_only_while_it_is_current(
-    project: Path,
-) -> None:
+def test_validate_checks_again_every_time(project: Path) -> None:
+    """No cache: a build, then a raw edit, and validate sees it at once."""
     runner = CliRunner()
     assert runner.invoke(cli, ["build", "--root", str(project)]).exit_code == 0
-    result = runner.invoke(cli, ["validate", "--root", str(project)])
-    assert result.exit_code == 0, result.output
-    assert "as checked by the current build (" in result.output
-    assert "byte for byte" not in result.output
-    assert "C01" in result.output and "849,000,000" in result.output  # the build's finding
-    # --full re-derives data/clean and compares it
-    result = runner.invoke(cli, ["validate", "--root", str(project), "--full"])
-    assert result.exit_code == 0, result.output
-    assert "clean equals a fresh build of raw, byte for byte" in result.output
-    # an output edited after the build: the stamp no longer vouches for it
-    _edit_trade_flow_value(project)
-    result = runner.invoke(cli, ["validate", "--root", str(project)])
-    assert result.exit_code == 1
-    assert "data/clean/trade_flows.csv:9: differs from what data/raw builds" in result.output
-
-
-def test_validate_after_a_raw_edit_does_not_trust_the_last_build(project: Path) -> None:
-    runner = CliRunner()
-    assert runner.invoke(cli, ["build", "--root", str(project)]).exit_code == 0
+    assert runner.invoke(cli, ["validate", "--root", str(project)]).exit_code == 0
     path = project / "data" / "raw" / "figures.csv"
     text = path.read_text(encoding="utf-8")
     # a note is not checked against the text, so the raw data stays valid, but the
@@ -71,8 +48,16 @@ def test_validate_after_a_raw_edit_does_not_trust_the_last_build(project: Path) 
     path.write_text(text.replace(old, "Accumulated before July 2008."), encoding="utf-8")
     result = runner.invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 1
-    assert "as checked by the current build (" not in result.output
-    assert "data/clean/figures.csv" in result.output and "differs from what" in result.output
+    assert "data/clean/figures.csv" in result.output and "[note]: differs from what" in (
+        result.output
+    )
+    assert not (project / ".tradestats-cache").exists()
+
+
+def test_full_is_kept_as_an_alias(project: Path) -> None:
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project), "--full"])
+    assert result.exit_code == 0, result.output
+    assert "clean equals a fresh build of raw, byte for byte" in result.output
 
 
 def test_validate_fails_on_a_broken_clean_table(project: Path) -> None:
@@ -151,8 +136,22 @@ def test_a_number_the_build_could_not_account_for_fails_validation(project: Path
     )
     result = runner.invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 1
-    assert "as checked by the current build (" in result.output
     assert (
         "data/raw/texts/002_d96ec3b443879f24.txt:20: the number «2049» (column 132) is "
         "neither transcribed" in result.output
     )
+
+
+def test_validate_package_from_the_command_line(tmp_path: Path, repo: Path) -> None:
+    runner = CliRunner()
+    good = runner.invoke(cli, ["validate", "--package", str(repo / "data/clean/datapackage.json")])
+    assert good.exit_code == 0, good.output
+    assert good.output.strip().endswith("datapackage.json: valid")
+    missing = runner.invoke(cli, ["validate", "--package", str(tmp_path / "datapackage.json")])
+    assert missing.exit_code == 1
+    assert missing.output.startswith("Error: ") and "no such file" in missing.output
+    (tmp_path / "datapackage.json").write_text("{not json", encoding="utf-8")
+    broken = runner.invoke(cli, ["validate", "--package", str(tmp_path / "datapackage.json")])
+    assert broken.exit_code == 1
+    assert "datapackage.json: The data package has an error" in broken.output
+    assert "Traceback" not in broken.output

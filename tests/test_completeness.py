@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import RAW
-from tradestats.completeness import account_for_numbers, extraction_quality
-from tradestats.raw_tables import read_raw
+from tradestats.builder.completeness import account_for_numbers, extraction_quality
+from tradestats.builder.raw import read_raw
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +70,9 @@ def test_extraction_quality(raw) -> None:
     assert quality["money"].transcribed == 30  # 22 trade flows and 8 other money figures
 
 
-@pytest.mark.parametrize("keep", [True, False])
-def test_many_texts_on_several_cores_account_like_one(project: Path, keep: bool) -> None:
-    """Enough texts for the forked workers (8 copies of each). Kept or not, the
-    candidates give the same count, and every copy's numbers are reported."""
+def test_many_texts_account_like_one(project: Path) -> None:
+    """8 copies of each text give 8 times the count, and every copy's numbers are
+    reported."""
     data, _ = read_raw(project / "data" / "raw")
     one = account_for_numbers(data)
     many_texts = {f"{sid}-{i}": lines for i in range(8) for sid, lines in data.texts.items()}
@@ -82,9 +81,9 @@ def test_many_texts_on_several_cores_account_like_one(project: Path, keep: bool)
     data.tables["sources"] = sources.loc[sources.index.repeat(8)].assign(
         source_id=[f"{sid}-{i}" for sid in sources["source_id"] for i in range(8)]
     )
-    many = account_for_numbers(data, keep_candidates=keep)
+    many = account_for_numbers(data)
     assert many.count == 8 * one.count == 8 * 387
-    assert len(many.candidates) == (many.count if keep else 0)
+    assert len(many.candidates) == many.count
     # figures and exclusions name the original ids, so every number in the copies is
     # unaccounted for: the problems must say so for each copy, text by text
     assert len([p for p in many.problems if p.file.startswith("data/raw/texts/")]) == 8 * 387

@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from frictionless import validate
 
+import tradestats
 from conftest import CLEAN
-from tradestats.schemas import CLEAN_TABLES
+from tradestats.contract.models import CLEAN_TABLES
 
 
 def test_frictionless_validates_the_package() -> None:
@@ -49,34 +50,36 @@ def test_descriptor_mirrors_the_schemas() -> None:
     assert resources["trade_flows"]["schema"]["primaryKey"] == ["figure_id"]
 
 
-def test_our_package_validation_passes_the_package() -> None:
-    from tradestats.package_validation import validate_datapackage
-
-    assert validate_datapackage(CLEAN / "datapackage.json") == []
+def test_validate_package_passes_the_package() -> None:
+    assert tradestats.validate_package(CLEAN / "datapackage.json") == []
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "expected"),
+    ("old", "new", "column"),
     [
-        (",RUS,IRN,exports,", ",RUS,IRN,export,", "[flow]: expected one of"),
-        (",iranonline-2022,80,", ",nowhere,80,", "[source_id]: expected a value of sources"),
-        (",2018-01-01,2018-12-31,", ",2018-13-01,2018-12-31,", "[period_start]: expected a date"),
-        ("F024,RUS", "F023,RUS", "[figure_id]: expected a unique primary key"),
-        (",1207,", ",-1207,", "[value_usd_m]: expected a value > 0"),
-        (",RUS,IRN,exports,", ",RU,IRN,exports,", "[reporter]: expected text matching"),
+        (",RUS,IRN,exports,", ",RUS,IRN,export,", "flow"),
+        (",2018-01-01,2018-12-31,", ",2018-13-01,2018-12-31,", "period_start"),
+        (",1207,", ",-1207,", "value_usd_m"),
+        (",RUS,IRN,exports,", ",RU,IRN,exports,", "reporter"),
+        (",iranonline-2022,80,", ",nowhere,80,", None),  # a foreign key: the row only
+        ("F024,RUS", "F023,RUS", None),  # a duplicate primary key: the row only
     ],
 )
-def test_our_package_validation_finds_what_frictionless_finds(
-    tmp_path: Path, old: str, new: str, expected: str
+def test_validate_package_names_file_line_and_column(
+    tmp_path: Path, old: str, new: str, column: str | None
 ) -> None:
-    from tradestats.package_validation import validate_datapackage
-
     copy = tmp_path / "clean"
     shutil.copytree(CLEAN, copy)
     flows = copy / "trade_flows.csv"
     text = flows.read_text(encoding="utf-8")
     assert old in text
+    line = text[: text.index(old)].count("\n") + 1
     flows.write_text(text.replace(old, new, 1), encoding="utf-8")
-    problems = [str(p) for p in validate_datapackage(copy / "datapackage.json")]
-    assert any(expected in p for p in problems), problems
-    assert not validate(copy / "datapackage.json").valid  # frictionless agrees
+    problems = [str(p) for p in tradestats.validate_package(copy / "datapackage.json")]
+    where = f"trade_flows.csv:{line}" + (f" [{column}]" if column else "")
+    assert any(p.startswith(where) for p in problems), problems
+
+
+def test_validate_package_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(tradestats.TradestatsError, match="no such file"):
+        tradestats.validate_package(tmp_path / "datapackage.json")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -13,9 +13,10 @@ from click.testing import CliRunner
 
 import tradestats
 from conftest import CLEAN
-from tradestats import excel_workbook
 from tradestats.cli import cli
 from tradestats.errors import TradestatsError
+from tradestats.workbook import cells
+from tradestats.workbook.writer import write_workbook
 
 TABLES = ["trade_flows", "figures", "checks", "sources", "calendar_checks", "economies", "agencies"]
 
@@ -130,7 +131,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
         text = text.replace(original, nasty.replace('"', '""'), 1)
     text = text.replace('=HYPERLINK(""http://x"")', '"=HYPERLINK(""http://x"")"')
     flows.write_text(text, encoding="utf-8")
-    path = tradestats.to_excel(tmp_path / "x.xlsx", data_dir=data)
+    path = write_workbook(tmp_path / "x.xlsx", data_dir=data)
     ws = openpyxl.load_workbook(path)["trade_flows"]
     values = {
         _row(ws, f)["quote"].value: _row(ws, f)["quote"].data_type
@@ -173,9 +174,16 @@ def test_readme_sheet(wb) -> None:
 
 def test_same_data_same_bytes(tmp_path: Path) -> None:
     a = tradestats.to_excel(tmp_path / "a.xlsx").read_bytes()
-    time.sleep(1.1)  # a clock-stamped file would now differ
     b = tradestats.to_excel(tmp_path / "b.xlsx").read_bytes()
     assert a == b
+
+
+def test_every_date_inside_comes_from_the_data_not_the_clock(tmp_path: Path) -> None:
+    path = tradestats.to_excel(tmp_path / "a.xlsx")
+    with zipfile.ZipFile(path) as zf:
+        assert {info.date_time for info in zf.infolist()} == {(2024, 8, 18, 0, 0, 0)}
+        core = zf.read("docProps/core.xml").decode()
+    assert core.count("2024-08-18T00:00:00Z") == 2  # created and modified
 
 
 def test_committed_workbook_equals_a_fresh_export(tmp_path: Path) -> None:
@@ -184,7 +192,7 @@ def test_committed_workbook_equals_a_fresh_export(tmp_path: Path) -> None:
 
 
 def test_too_many_rows_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(excel_workbook, "EXCEL_MAX_ROWS", 10)
+    monkeypatch.setattr(cells, "EXCEL_MAX_ROWS", 10)
     with pytest.raises(TradestatsError, match="the table trade_flows has 22 rows"):
         tradestats.to_excel(tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()

@@ -14,10 +14,9 @@ from hypothesis import strategies as st
 
 import tradestats
 from conftest import RAW
-from tradestats import extraction
 from tradestats.cli import cli
 from tradestats.errors import TradestatsError
-from tradestats.extraction import extract, extract_file, number_spots
+from tradestats.text.extract import extract, extract_file, extract_files
 
 SAMPLES = Path(__file__).parent / "extract_samples"
 
@@ -92,7 +91,7 @@ def test_ranks() -> None:
 
 
 def test_python_api_is_the_same_function() -> None:
-    assert tradestats.extract is extraction.extract
+    assert tradestats.extract is extract
 
 
 # --- the command ----------------------------------------------------------------------
@@ -151,7 +150,7 @@ def test_bad_files_get_a_clear_error(tmp_path: Path, make, message: str) -> None
 
 
 def test_a_very_large_file_is_refused(tmp_path: Path, monkeypatch) -> None:
-    monkeypatch.setattr(extraction, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(tradestats.text.extract, "MAX_FILE_BYTES", 1000)
     path = tmp_path / "big.txt"
     path.write_text("۱۰ درصد " * 200, encoding="utf-8")
     with pytest.raises(
@@ -223,27 +222,15 @@ def test_extract_never_crashes_on_figure_like_text(text: str) -> None:
         assert c.kind in {"money", "percent", "quantity", "multiple", "number"}
 
 
-def test_number_spots_are_what_extract_finds() -> None:
-    """The lean reader used to account for numbers finds exactly what extract finds."""
-    paths = sorted(RAW.joinpath("texts").iterdir()) + sorted(SAMPLES.glob("*.txt"))
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        expected = [
-            (c.line, c.column - 1, c.column - 1 + len(c.quote), c.kind, c.quote)
-            for c in extract(text, include_bare=True)
-        ]
-        assert number_spots(text) == expected, path.name
-
-
-def test_many_files_on_several_cores_give_what_one_at_a_time_gives(tmp_path: Path) -> None:
+def test_many_files_give_what_one_at_a_time_gives(tmp_path: Path) -> None:
     texts = sorted(RAW.joinpath("texts").iterdir()) + sorted(SAMPLES.glob("*.txt"))
     paths = []
-    for copy in range(3):  # enough files for the worker processes
+    for copy in range(2):
         for path in texts:
             paths.append(tmp_path / f"{copy}-{path.name}")
             paths[-1].write_bytes(path.read_bytes())
     for include_bare in (False, True):
-        together = extraction.extract_files(paths, include_bare=include_bare)
+        together = extract_files(paths, include_bare=include_bare)
         assert [p for p, _ in together] == paths
         for path, cands in together:
             assert cands == extract_file(path, include_bare=include_bare), path.name

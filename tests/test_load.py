@@ -101,8 +101,8 @@ def test_load_reads_the_bundled_copy_when_installed_from_a_wheel(tmp_path: Path)
     with zipfile.ZipFile(wheel) as zf:
         zf.extractall(site)
     code = (
-        "import tradestats, tradestats.paths as p; "
-        "print(p.default_clean_dir()); print(len(tradestats.load('trade_flows')))"
+        "import tradestats; "
+        "print(tradestats.data_dir()); print(len(tradestats.load('trade_flows')))"
     )
     out = subprocess.run(
         [sys.executable, "-c", code],
@@ -118,19 +118,40 @@ def test_load_reads_the_bundled_copy_when_installed_from_a_wheel(tmp_path: Path)
 
 
 @pytest.mark.parametrize("name", tradestats.tables())
-def test_the_fast_path_reads_the_same_values(name: str) -> None:
-    """load(validate=False) types the table from datapackage.json, without pandera."""
+def test_load_without_validation_gives_the_same_dtypes_and_values(name: str) -> None:
     checked = tradestats.load(name)
     fast = tradestats.load(name, validate=False)
-    assert list(fast.columns) == list(checked.columns)
-    for column in checked.columns:
-        a, b = checked[column], fast[column]
-        assert (
-            a.dtype.kind == b.dtype.kind
-            or isinstance(a.dtype, pd.CategoricalDtype)
-            or isinstance(b.dtype, pd.CategoricalDtype)
-        ), column
-        assert (
-            a.astype(object).where(a.notna(), None).tolist()
-            == b.astype(object).where(b.notna(), None).tolist()
-        ), column
+    assert checked.dtypes.to_dict() == fast.dtypes.to_dict()
+    pd.testing.assert_frame_equal(checked, fast)
+
+
+def test_dtypes_are_exact() -> None:
+    df = tradestats.load("trade_flows", validate=False)
+    assert df["figure_id"].dtype == pd.StringDtype(na_value=float("nan"))
+    assert df["period_end"].dtype == "datetime64[ns]"
+    assert df["value_usd_m"].dtype == "float64"
+    assert df["line"].dtype == "int64"
+    assert df["qualifier"].dtype == pd.CategoricalDtype(
+        ["exact", "about", "more_than", "less_than", "target"]
+    )
+    assert df["partner"].dtype == pd.CategoricalDtype(["AZE", "CHN", "EUU", "IRN", "RUS", "WLD"])
+    assert df["reporting_agency"].isna().sum() == 7
+
+
+def test_load_says_which_data_it_read(tmp_path: Path) -> None:
+    assert tradestats.load("sources").attrs["data_dir"] == str(CLEAN)
+    copy = tmp_path / "clean"
+    copy.mkdir()
+    (copy / "sources.csv").write_bytes((CLEAN / "sources.csv").read_bytes())
+    assert tradestats.load("sources", data_dir=copy).attrs["data_dir"] == str(copy)
+
+
+def test_data_dir_is_the_checkout_inside_one_and_the_bundled_copy_outside(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO / "data" / "raw" / "texts")
+    assert tradestats.data_dir() == CLEAN
+    other = tmp_path / "other" / "data" / "raw"
+    other.mkdir(parents=True)
+    monkeypatch.chdir(other.parent)
+    assert tradestats.data_dir() == tmp_path / "other" / "data" / "clean"

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tradestats.errors import NumberPhraseError
-from tradestats.number_phrases import (
+from tradestats.text.numbers import (
     _LazyTokens,
     _Reader,
     _tokenize,

@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 
 from conftest import CLEAN, RAW, SEEDS
-from tradestats.provenance import locate_quote
+from tradestats.builder.provenance import locate_quote
 
 FIGURES = pd.read_csv(CLEAN / "figures.csv", dtype={"line": int}, keep_default_na=False)
 FLOWS = pd.read_csv(CLEAN / "trade_flows.csv", dtype={"line": int}, keep_default_na=False)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 
 from conftest import REPO
-from tradestats.data_dictionary import update_readme
+from tradestats.docs import update_readme
 
 
 def test_readme_generated_blocks_are_current() -> None:
     readme = REPO / "README.md"
     assert update_readme(readme) == readme.read_text(encoding="utf-8"), (
-        "run: python -m tradestats.data_dictionary README.md"
+        "run: python -m tradestats.docs README.md"
     )
 
 
@@ -28,7 +28,7 @@ def test_ci_runs_the_readme_test_command() -> None:
 
 
 def test_readme_documents_every_clean_table() -> None:
-    from tradestats.schemas import CLEAN_TABLES
+    from tradestats.contract.models import CLEAN_TABLES
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for spec in CLEAN_TABLES.values():

@@ -14,19 +14,22 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
+from tradestats.version import __version__
 
 # public name -> module that defines it
 _API = {
-    "build": "tradestats.build_pipeline",
-    "to_excel": "tradestats.excel_workbook",
-    "extract": "tradestats.extraction",
-    "load": "tradestats.load_tables",
-    "tables": "tradestats.load_tables",
-    "validate": "tradestats.validation",
-    "parse_number": "tradestats.number_phrases",
-    "parse_quantity": "tradestats.number_phrases",
-    "find_number_phrases": "tradestats.number_phrases",
+    "build": "tradestats.api",
+    "data_dir": "tradestats.api",
+    "plot": "tradestats.api",
+    "to_excel": "tradestats.api",
+    "validate": "tradestats.api",
+    "validate_package": "tradestats.api",
+    "extract": "tradestats.text.extract",
+    "load": "tradestats.loading",
+    "tables": "tradestats.loading",
+    "parse_number": "tradestats.text.numbers",
+    "parse_quantity": "tradestats.text.numbers",
+    "find_number_phrases": "tradestats.text.numbers",
     "TradestatsError": "tradestats.errors",
     "InputError": "tradestats.errors",
     "NumberPhraseError": "tradestats.errors",
@@ -38,24 +41,25 @@ __all__ = [
     "TradestatsError",
     "__version__",
     "build",
+    "data_dir",
     "extract",
     "find_number_phrases",
     "load",
     "parse_number",
     "parse_quantity",
+    "plot",
     "tables",
     "to_excel",
     "validate",
+    "validate_package",
 ]
 
 if TYPE_CHECKING:
-    from tradestats.build_pipeline import build
+    from tradestats.api import build, data_dir, plot, to_excel, validate, validate_package
     from tradestats.errors import InputError, NumberPhraseError, TradestatsError
-    from tradestats.excel_workbook import to_excel
-    from tradestats.extraction import extract
-    from tradestats.load_tables import load, tables
-    from tradestats.number_phrases import find_number_phrases, parse_number, parse_quantity
-    from tradestats.validation import validate
+    from tradestats.loading import load, tables
+    from tradestats.text.extract import extract
+    from tradestats.text.numbers import find_number_phrases, parse_number, parse_quantity
 
 
 def __getattr__(name: str) -> Any:

@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import click
 
-from tradestats import __version__
+from tradestats.version import __version__
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,9 +37,6 @@ _root_option = click.option(
     default=None,
     help="The tradestats checkout (default: found from the current folder).",
 )
-_force_option = click.option(
-    "--force", is_flag=True, help="Redo the work even if nothing it depends on has changed."
-)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -58,18 +55,14 @@ def cli() -> None:
     default=None,
     help="Write the clean tables here instead of data/clean.",
 )
-@_force_option
 @_reports_errors
-def build(root: Path | None, out_dir: Path | None, force: bool) -> None:
+def build(root: Path | None, out_dir: Path | None) -> None:
     """Build data/clean from data/raw: parse every quoted figure, check it against its
-    text, derive the tables and write them atomically. Skipped when nothing changed."""
-    from tradestats.freshness import build_if_stale
+    text, derive the tables and write them atomically (a file whose bytes are unchanged
+    is left alone). Also accounts for every number in the texts."""
+    from tradestats.api import build as run_build
 
-    outcome = build_if_stale(root, out_dir, force=force)
-    if outcome.skipped:
-        click.echo("data/clean is up to date (nothing changed; --force rebuilds).")
-        return
-    result = outcome.detail
+    result = run_build(root, out_dir)
     for name, n in result.rows.items():
         click.echo(f"{name:16} {n:5d} rows")
     what = f"{len(result.changed)} file(s) changed" if result.changed else "nothing changed"
@@ -97,33 +90,26 @@ def build(root: Path | None, out_dir: Path | None, force: bool) -> None:
     default=None,
     help="Only check this Data Package (a datapackage.json) against its descriptor.",
 )
-@click.option(
-    "--full",
-    is_flag=True,
-    help="Re-derive data/clean to compare, even when the last build is current.",
-)
+@click.option("--full", is_flag=True, hidden=True, help="Kept for old scripts: every run is full.")
 @_reports_errors
 def validate(root: Path | None, package: Path | None, full: bool) -> None:
-    """Check data/raw and data/clean: schemas, quotes at their lines, references, that
-    every number in the texts is accounted for, and that data/clean is what the raw data
-    builds (taken from the last build when data/raw, the code and the libraries are
-    unchanged since and its outputs intact; --full re-derives it). Exits 1 if anything
-    fails. With --package, check one Data Package only."""
-    if package is not None:
-        from tradestats.package_validation import validate_datapackage
+    """Check data/raw and data/clean, everything and every time: schemas, quotes at their
+    lines, references, that every number in the texts is accounted for, and that
+    data/clean is byte for byte what data/raw builds (rebuilt in memory). Exits 1 if
+    anything fails. With --package, check one Data Package only."""
+    from tradestats.api import validate as run_validate
+    from tradestats.api import validate_package
 
-        problems = validate_datapackage(package)
+    if package is not None:
+        problems = validate_package(package)
         for p in problems:
             click.echo(str(p))
         click.echo(f"{package}: {'valid' if not problems else f'{len(problems)} problem(s)'}")
-        if problems:
-            raise SystemExit(1)
-        return
-    from tradestats.validation import validate as run_validate
-
-    report = run_validate(root, full=full)
-    click.echo(report.render())
-    if not report.ok:
+    else:
+        report = run_validate(root)
+        click.echo(report.render())
+        problems = report.problems
+    if problems:
         raise SystemExit(1)
 
 
@@ -164,7 +150,6 @@ def validate(root: Path | None, package: Path | None, full: bool) -> None:
     show_default=True,
     help="Resolution of PNG files.",
 )
-@_force_option
 @_reports_errors
 def plot(
     charts: tuple[str, ...],
@@ -173,11 +158,10 @@ def plot(
     lang: str,
     out_dir: Path | None,
     dpi: int,
-    force: bool,
 ) -> None:
-    """Render the charts into figures/: PNG, SVG and PDF, in English or Persian. Skipped
-    when nothing changed."""
-    from tradestats.chart_registry import CHARTS
+    """Render the charts into figures/: PNG, SVG and PDF, in English or Persian. Inside
+    a checkout, refuses if data/clean does not match data/raw."""
+    from tradestats.charts.registry import CHARTS
 
     if list_only:
         width = max(map(len, CHARTS))
@@ -189,20 +173,12 @@ def plot(
         raise click.ClickException(
             f"unknown chart {', '.join(map(repr, unknown))}; see 'tradestats plot --list'"
         )
-    from tradestats.freshness import plot_if_stale
+    from tradestats.api import plot as run_plot
 
-    outcome = plot_if_stale(
-        list(charts) or None,
-        formats=formats or ("png", "svg", "pdf"),
-        lang=lang,
-        out_dir=out_dir,
-        dpi=dpi,
-        force=force,
-    )
-    if outcome.skipped:
-        click.echo("The charts are up to date (nothing changed; --force redraws).")
-        return
-    written = outcome.outputs
+    written = run_plot(
+        list(charts) or None, formats=formats or ("png", "svg", "pdf"), lang=lang,
+        out_dir=out_dir, dpi=dpi,
+    )  # fmt: skip
     click.echo(f"Wrote {len(written)} file(s) to {written[0].parent if written else out_dir}.")
 
 
@@ -214,18 +190,13 @@ def plot(
     default=None,
     help="Where to write the workbook (default: data/clean/tradestats.xlsx).",
 )
-@_force_option
 @_reports_errors
-def export(out_path: Path | None, force: bool) -> None:
+def export(out_path: Path | None) -> None:
     """Write one Excel workbook: a README sheet, every clean table as an Excel Table, and
-    native charts. Skipped when nothing changed."""
-    from tradestats.freshness import export_if_stale
+    native charts. Inside a checkout, refuses if data/clean does not match data/raw."""
+    from tradestats.api import to_excel
 
-    outcome = export_if_stale(out_path, force=force)
-    if outcome.skipped:
-        click.echo(f"{outcome.outputs[0]} is up to date (nothing changed; --force redoes it).")
-        return
-    click.echo(f"Wrote {outcome.outputs[0]}.")
+    click.echo(f"Wrote {to_excel(out_path)}.")
 
 
 @cli.command()
@@ -250,7 +221,7 @@ def extract(files: tuple[Path, ...], fmt: str, include_bare: bool) -> None:
     """List every candidate figure in UTF-8 texts (Persian or English): money,
     percentages, quantities with a unit, multiples; with line, column, verbatim quote,
     value, unit, qualifier and context."""
-    from tradestats.extraction import extract_files, render_candidates
+    from tradestats.text.extract import extract_files, render_candidates
 
     results = extract_files(list(files), include_bare=include_bare)
     click.echo(render_candidates(results, fmt), nl=False)

@@ -1,31 +1,26 @@
 """``tradestats validate``: check the raw and the clean layers and say what to fix.
 
-It exits 0 only when everything holds: raw tables and texts against their contract,
-every quote at its line, every id resolving, every clean table against its schema and
-its foreign keys, and data/clean equal, byte for byte, to what data/raw builds.
-Discrepancies *inside the sources* (checks.csv, calendar_checks.csv) are findings: they
-are reported but do not fail validation.
-
-``tradestats build`` makes the same checks as it goes, and its stamp records what it
-found. While that build is current (see :func:`tradestats.freshness.current_build`),
-validation reports that rather than check everything a second time; ``--full`` does.
+Every run checks everything, from scratch: raw tables and texts against their contract,
+every quote at its line, every id resolving, every number in the texts accounted for,
+every clean table against its schema and its foreign keys, and data/clean equal, byte
+for byte, to what data/raw builds (rebuilt in memory). Discrepancies *inside the
+sources* (checks.csv, calendar_checks.csv) are findings: they are reported but do not
+fail validation.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tradestats.errors import InputError, Problem, TradestatsError
-from tradestats.freshness import current_build
-from tradestats.paths import ProjectPaths, find_project_root
+from tradestats.files import ProjectPaths, find_project_root
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from tradestats.extraction_workers import Extraction
-    from tradestats.raw_tables import RawData
 
 __all__ = ["CleanCheck", "ValidationReport", "check_clean_tables", "validate"]
 
@@ -38,7 +33,6 @@ class ValidationReport:
     problems: list[Problem] = field(default_factory=list)
     findings: list[str] = field(default_factory=list)
     checked: list[str] = field(default_factory=list)
-    basis: str | None = None  # where the checks were made, if not by this run
 
     @property
     def ok(self) -> bool:
@@ -46,8 +40,6 @@ class ValidationReport:
 
     def render(self) -> str:
         out = [f"Validated {self.root}"]
-        if self.basis:
-            out.append(f"  {self.basis}")
         out += [f"  checked: {c}" for c in self.checked]
         if self.findings:
             out.append(f"{len(self.findings)} finding(s) about the sources (reported, not errors):")
@@ -73,9 +65,9 @@ class CleanCheck:
 def check_clean_tables(clean_dir: Path) -> CleanCheck:
     """Read each clean table back and check it against its schema, then the foreign keys
     between them; list the sources' own discrepancies."""
-    from tradestats.load_tables import load
-    from tradestats.provenance import foreign_key_problems
-    from tradestats.schemas import CLEAN_TABLES
+    from tradestats.contract.checking import foreign_key_problems
+    from tradestats.contract.models import CLEAN_TABLES
+    from tradestats.loading import load
 
     loaded: dict[str, pd.DataFrame] = {}
     problems: list[Problem] = []
@@ -116,35 +108,11 @@ def _findings(tables: dict[str, pd.DataFrame]) -> list[str]:
     return out
 
 
-def validate(root: Path | None = None, *, full: bool = False) -> ValidationReport:
-    """Validate the checkout at ``root`` (default: found from the current directory).
-
-    When the last ``tradestats build`` is current (see
-    :func:`tradestats.freshness.current_build`), nothing it checked is redone: that build
-    ran every check below on this very data/raw with this very code and these libraries,
-    and data/clean is, hash for hash, what it wrote. The report gives what it found.
-    ``full=True`` redoes it all anyway.
-    """
+def validate(root: Path | None = None) -> ValidationReport:
+    """Validate the checkout at ``root`` (default: found from the current directory):
+    everything, every time."""
     paths = ProjectPaths(find_project_root(root))
     report = ValidationReport(paths.root)
-    current = None if full else current_build(paths.root)
-    if current is not None:
-        where = current.stamp.relative_to(paths.root).as_posix()
-        report.basis = (
-            f"as checked by the current build ({where}): it read this very data/raw with "
-            "this very code and libraries, and its files in data/clean are intact "
-            "(SHA-256). --full checks it all again."
-        )
-        report.checked += [
-            "raw: tables, texts, quotes at their lines, ids, parsed values and periods",
-            f"completeness: {current.numbers} numbers in the texts, each transcribed or "
-            "excluded with a reason",
-            f"clean: {current.tables} tables read back, against their schemas and keys",
-            "clean equals a build of raw",
-        ]
-        report.problems += [Problem(*p) for p in current.unaccounted + current.clean_problems]
-        report.findings = list(current.findings)
-        return report
     fresh = _check_raw(paths, report)
     clean = check_clean_tables(paths.clean)
     report.problems += clean.problems
@@ -158,41 +126,29 @@ def validate(root: Path | None = None, *, full: bool = False) -> ValidationRepor
 def _check_raw(paths: ProjectPaths, report: ValidationReport) -> dict[str, bytes] | None:
     """Read and check data/raw, account for every number in the texts, and build the
     clean files afresh (None if the raw data cannot be built)."""
-    # only here: with a current build, validation needs none of this
-    from tradestats.build_pipeline import build_tables, serialize_tables
-    from tradestats.completeness import account_for_numbers
-    from tradestats.extraction_workers import Extraction
-    from tradestats.raw_tables import read_raw
+    from tradestats.builder.completeness import account_for_numbers
+    from tradestats.builder.pipeline import build_tables, serialize_tables
+    from tradestats.builder.raw import read_raw
 
-    extraction: Extraction | None = None
-
-    def start_extraction(data: RawData) -> None:
-        nonlocal extraction
-        extraction = Extraction(data.text_paths(), keep_candidates=False)
-
-    raw, problems = read_raw(paths.raw, after_sources=start_extraction)
-    fresh: dict[str, bytes] | None = None
+    raw, problems = read_raw(paths.raw)
+    report.problems += problems
+    report.checked.append(
+        f"raw: {len(raw.tables)} tables, {len(raw.texts)} texts, quotes "
+        "at their lines, ids, parsed values and periods"
+    )
+    if problems:
+        return None
     try:
-        report.problems += problems
-        if not problems:
-            try:
-                fresh = serialize_tables(build_tables(raw))
-            except InputError as exc:
-                report.problems += exc.problems
-        report.checked.append(
-            f"raw: {len(raw.tables)} tables, {len(raw.texts)} texts, quotes "
-            "at their lines, ids, parsed values and periods"
-        )
-        if not problems:
-            accounting = account_for_numbers(raw, keep_candidates=False, extraction=extraction)
-            report.problems += accounting.problems
-            report.checked.append(
-                f"completeness: {accounting.count} numbers in the texts, each "
-                "transcribed or excluded with a reason"
-            )
-    finally:
-        if extraction is not None:
-            extraction.close()
+        fresh = serialize_tables(build_tables(raw))
+    except InputError as exc:
+        report.problems += exc.problems
+        fresh = None
+    accounting = account_for_numbers(raw)
+    report.problems += accounting.problems
+    report.checked.append(
+        f"completeness: {accounting.count} numbers in the texts, each "
+        "transcribed or excluded with a reason"
+    )
     return fresh
 
 
@@ -200,26 +156,61 @@ def _compare_with_fresh_build(
     paths: ProjectPaths, fresh: dict[str, bytes], report: ValidationReport
 ) -> None:
     for name, data in fresh.items():
+        label = f"data/clean/{name}"
         path = paths.clean / name
-        if not path.is_file():
-            report.problems.append(
-                Problem(f"data/clean/{name}", None, None, "missing; run 'tradestats build'")
-            )
-        elif path.read_bytes() != data:
+        found = path.read_bytes() if path.is_file() else None
+        if found is None:
+            report.problems.append(Problem(label, None, None, "missing; run 'tradestats build'"))
+        elif found != data:
+            line, column, detail = _first_difference(found, data, name.endswith(".csv"))
             report.problems.append(
                 Problem(
-                    f"data/clean/{name}",
-                    _first_difference(path.read_bytes(), data),
-                    None,
-                    "differs from what data/raw builds; run 'tradestats build'",
+                    label,
+                    line,
+                    column,
+                    f"differs from what data/raw builds{detail}; run 'tradestats build'",
                 )
             )
     report.checked.append("clean equals a fresh build of raw, byte for byte")
 
 
-def _first_difference(a: bytes, b: bytes) -> int:
-    """1-based line number of the first line where two files differ."""
-    for i, (x, y) in enumerate(zip(a.split(b"\n"), b.split(b"\n"), strict=False), start=1):
-        if x != y:
-            return i
-    return min(a.count(b"\n"), b.count(b"\n")) + 1
+def _first_difference(found: bytes, built: bytes, is_csv: bool) -> tuple[int, str | None, str]:
+    """Where two files first differ: the 1-based line, and for a CSV the column and the
+    two values."""
+    a, b = found.decode("utf-8", "replace").split("\n"), built.decode("utf-8").split("\n")
+    line = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False), start=1) if x != y),
+        min(len(a), len(b)) + 1,
+    )
+    if not is_csv or line > min(len(a), len(b)):
+        return line, None, ""
+    header = next(csv.reader([b[0]]))
+    x, y = next(csv.reader(io.StringIO(a[line - 1]))), next(csv.reader(io.StringIO(b[line - 1])))
+    for name, got, want in zip(header, x, y, strict=False):
+        if got != want:
+            return line, name, f" (found {got!r}, data/raw gives {want!r})"
+    return line, None, ""
+
+
+def validate_package(descriptor: Path) -> list[Problem]:
+    """Check one Frictionless Data Package (a ``datapackage.json``) against its own
+    descriptor with frictionless: types, required values, enumerations, patterns, keys
+    and foreign keys. Each error names the resource's file, the row's line and the
+    column."""
+    import frictionless
+
+    if not descriptor.is_file():
+        raise TradestatsError(f"{descriptor}: no such file")
+    try:
+        report = frictionless.validate(str(descriptor))
+    except frictionless.FrictionlessException as exc:
+        raise TradestatsError(f"{descriptor}: not a Data Package: {exc.error.message}") from exc
+    problems: list[Problem] = []
+    for task in report.tasks:
+        label = task.place or str(descriptor)
+        for error in task.errors:
+            line = getattr(error, "row_number", None)
+            column = getattr(error, "field_name", None)
+            problems.append(Problem(label, line, column, error.message))
+    problems += [Problem(str(descriptor), None, None, e.message) for e in report.errors]
+    return problems

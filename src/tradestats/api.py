@@ -1,0 +1,82 @@
+"""The public API: the functions the ``tradestats`` command wraps, one each.
+
+Where a command draws from the clean tables inside a checkout (``plot``, ``to_excel``),
+it first rebuilds them in memory from data/raw and refuses to go on if data/clean
+differs, so nothing is ever published from stale or hand-edited tables. That check lives
+here, not in the chart or workbook code, which never import the build.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from tradestats.builder.pipeline import BuildResult, build, fresh_clean_files
+from tradestats.errors import TradestatsError
+from tradestats.files import ProjectPaths, checkout_root, data_dir
+from tradestats.validation import ValidationReport, validate, validate_package
+
+__all__ = [
+    "BuildResult",
+    "ValidationReport",
+    "build",
+    "data_dir",
+    "ensure_current",
+    "plot",
+    "to_excel",
+    "validate",
+    "validate_package",
+]
+
+
+def ensure_current(root: Path) -> None:
+    """Raise unless ``root``/data/clean is, byte for byte, what data/raw builds. A broken
+    data/raw raises its problems (file, line, column)."""
+    paths = ProjectPaths(root)
+    stale = [
+        name
+        for name, data in fresh_clean_files(paths.raw).items()
+        if not ((paths.clean / name).is_file() and (paths.clean / name).read_bytes() == data)
+    ]
+    if stale:
+        raise TradestatsError(
+            f"data/clean does not match data/raw ({', '.join(stale)}): run 'tradestats build'"
+        )
+
+
+def _checked_data_dir(root: Path | None) -> Path:
+    """The clean tables to publish from: a checkout's, once checked to be current; the
+    bundled copy outside a checkout."""
+    if root is None:
+        return data_dir()
+    ensure_current(root)
+    return ProjectPaths(root).clean
+
+
+def plot(
+    names: Iterable[str] | None = None,
+    *,
+    formats: Iterable[str] = ("png", "svg", "pdf"),
+    lang: str = "en",
+    out_dir: Path | None = None,
+    dpi: int = 200,
+) -> list[Path]:
+    """Render the named charts (default: all) into ``out_dir`` (default: the checkout's
+    figures/, or ./figures outside one). Returns the files written or kept."""
+    from tradestats.charts.render import render_charts
+
+    root = checkout_root()
+    clean = _checked_data_dir(root)
+    target = out_dir or (ProjectPaths(root).figures_dir if root else Path.cwd() / "figures")
+    return render_charts(names, formats=formats, lang=lang, out_dir=target, dpi=dpi, data_dir=clean)
+
+
+def to_excel(path: Path | str | None = None) -> Path:
+    """Write the Excel workbook to ``path`` (default: data/clean/tradestats.xlsx in a
+    checkout, ./tradestats.xlsx outside one) and return the path."""
+    from tradestats.workbook.writer import write_workbook
+
+    root = checkout_root()
+    clean = _checked_data_dir(root)
+    default = ProjectPaths(root).clean if root else Path.cwd()
+    return write_workbook(Path(path) if path else default / "tradestats.xlsx", data_dir=clean)

@@ -1,0 +1,204 @@
+"""Read the raw layer: CSV tables and source texts, checked against their contract.
+
+Every problem is reported with its file, its line in that file (the header is line 1)
+and its column. Each DataFrame returned is indexed by file line, so a later check can
+point back to the line as well.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from tradestats.contract.checking import schema_problems
+from tradestats.contract.models import RAW_TABLES, TableSpec
+from tradestats.errors import Problem
+
+__all__ = ["RawData", "read_raw", "read_table", "read_text", "records"]
+
+
+def records(df: pd.DataFrame) -> list[tuple[int, dict[str, Any]]]:
+    """(file line, row as a dict) for every row: far faster than DataFrame.iterrows or
+    to_dict("records") (each column is turned into a Python list once)."""
+    names = list(df.columns)
+    columns = [df[name].tolist() for name in names]
+    lines = [int(i) for i in df.index.tolist()]
+    return [
+        (line, dict(zip(names, values, strict=True)))
+        for line, values in zip(lines, zip(*columns, strict=True), strict=True)
+    ]
+
+
+def _read_bytes(path: Path, label: str, problems: list[Problem]) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except FileNotFoundError:
+        problems.append(Problem(label, None, None, "file not found"))
+    except IsADirectoryError:
+        problems.append(Problem(label, None, None, "is a directory, not a file"))
+    except OSError as exc:
+        problems.append(Problem(label, None, None, f"cannot read: {exc.strerror}"))
+    return None
+
+
+def _decode(data: bytes, label: str, problems: list[Problem]) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(
+            Problem(
+                label,
+                line,
+                None,
+                f"not UTF-8: byte 0x{data[exc.start]:02x} at offset "
+                f"{exc.start} cannot be decoded; save the file as UTF-8",
+            )
+        )
+        return None
+
+
+def read_text(path: Path, label: str, problems: list[Problem]) -> tuple[list[str], str] | None:
+    """The lines of a source text (without line endings) and the SHA-256 of its bytes,
+    read once; or None with a problem."""
+    data = _read_bytes(path, label, problems)
+    text = None if data is None else _decode(data, label, problems)
+    if data is None or text is None:
+        return None
+    if text.startswith("\ufeff"):
+        problems.append(Problem(label, 1, None, "starts with a byte-order mark; remove it"))
+        return None
+    return text.split("\n"), hashlib.sha256(data).hexdigest()
+
+
+def _rows_one_per_line(text: str) -> tuple[list[str], list[list[str]], list[int]] | None:
+    """The quick way, for the usual file: every row on a line of its own, every row as
+    wide as the header, no blank line. None for any other file (or a malformed one);
+    :func:`_rows_with_lines` then reads it row by row and says what is wrong."""
+    try:
+        header, *rows = csv.reader(io.StringIO(text, newline=""), strict=True)
+    except (csv.Error, ValueError):
+        return None
+    physical_lines = text.count("\n") + (not text.endswith("\n"))
+    width = len(header)
+    if physical_lines != len(rows) + 1 or any(len(r) != width for r in rows):
+        return None
+    return header, rows, list(range(2, len(rows) + 2))
+
+
+def _rows_with_lines(
+    text: str, label: str
+) -> tuple[tuple[list[str], list[list[str]], list[int]], list[Problem]]:
+    """Header, rows and the file line each row starts on; or the problems found."""
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except StopIteration:
+        return ([], [], []), [Problem(label, 1, None, "empty file: expected a header row")]
+    except csv.Error as exc:
+        return ([], [], []), [Problem(label, 1, None, f"cannot read the header: {exc}")]
+    problems: list[Problem] = []
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    while True:
+        start_line = reader.line_num + 1
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            problems.append(Problem(label, start_line, None, f"malformed CSV: {exc}"))
+            return (header, rows, lines), problems
+        if not row:
+            continue
+        if len(row) != len(header):
+            problems.append(
+                Problem(
+                    label,
+                    start_line,
+                    None,
+                    f"expected {len(header)} fields as in the header, found {len(row)}",
+                )
+            )
+            continue
+        rows.append(row)
+        lines.append(start_line)
+    return (header, rows, lines), problems
+
+
+def read_table(
+    path: Path, spec: TableSpec, label: str
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Read one raw CSV, check its shape and validate it against ``spec``'s model."""
+    problems: list[Problem] = []
+    data = _read_bytes(path, label, problems)
+    text = None if data is None else _decode(data, label, problems)
+    if text is None:
+        return None, problems
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    rows_and_lines = _rows_one_per_line(text)
+    if rows_and_lines is None:
+        rows_and_lines, problems = _rows_with_lines(text, label)
+        if problems:
+            return None, problems
+    header, rows, lines = rows_and_lines
+    values = [[value or None for value in row] for row in rows]  # an empty field is missing
+    df = pd.DataFrame(
+        values, columns=header, index=pd.Index(lines, name="line_in_file"), dtype=object
+    )
+    valid, schema_issues = schema_problems(df, spec.model, label)
+    return valid, schema_issues
+
+
+@dataclass
+class RawData:
+    """The raw layer, validated table by table. ``texts`` maps a source id to its lines."""
+
+    root: Path
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    texts: dict[str, list[str]] = field(default_factory=dict)
+    text_sha256: dict[str, str] = field(default_factory=dict)
+
+    def label(self, name: str) -> str:
+        return f"data/raw/{RAW_TABLES[name].file}"
+
+
+def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
+    """Read every raw table and every text it names. Returns what could be read and the
+    problems found; the caller decides whether to go on."""
+    data = RawData(root=raw_dir)
+    problems: list[Problem] = []
+    _read_tables(data, ["sources"], problems)
+    sources = data.tables.get("sources")
+    if sources is not None:
+        for line, row in records(sources):
+            path = raw_dir / "texts" / str(row["file"])
+            label = f"data/raw/texts/{row['file']}"
+            got = read_text(path, label, problems)
+            if got is not None:
+                data.texts[str(row["source_id"])], data.text_sha256[str(row["source_id"])] = got
+            elif not path.exists():
+                problems[-1] = Problem(
+                    data.label("sources"),
+                    int(str(line)),
+                    "file",
+                    f"the text {row['file']!r} is not in data/raw/texts/",
+                )
+    _read_tables(data, [name for name in RAW_TABLES if name != "sources"], problems)
+    return data, problems
+
+
+def _read_tables(data: RawData, names: list[str], problems: list[Problem]) -> None:
+    for name in names:
+        spec = RAW_TABLES[name]
+        df, issues = read_table(data.root / spec.file, spec, data.label(name))
+        problems.extend(issues)
+        if df is not None:
+            data.tables[name] = df

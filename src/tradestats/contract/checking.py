@@ -1,0 +1,107 @@
+"""Checking a table against its contract: pandera's failures turned into problems that
+name the file, the line and the column; and foreign keys between tables."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+from tradestats.contract.models import TableSpec
+from tradestats.errors import Problem
+
+__all__ = ["foreign_key_problems", "schema_problems"]
+
+
+def schema_problems(
+    df: pd.DataFrame, model: type[pa.DataFrameModel], label: str
+) -> tuple[pd.DataFrame | None, list[Problem]]:
+    """Validate ``df`` (indexed by file line) against ``model``, lazily: every failure
+    becomes a Problem naming the line and column."""
+    try:
+        return model.validate(df, lazy=True), []
+    except pa.errors.SchemaErrors as exc:
+        cases = exc.failure_cases
+    problems: list[Problem] = []
+    seen: set[tuple[object, ...]] = set()
+    for case in cases.itertuples(index=False):
+        index = case.index
+        line = int(index) if index is not None and not pd.isna(index) else None
+        check = str(case.check)
+        column = None if pd.isna(case.column) else str(case.column)
+        wide = case.schema_context == "DataFrameSchema" and check not in {
+            "column_in_schema",
+            "column_in_dataframe",
+            "multiple_fields_uniqueness",
+        }
+        key = (line, check) if wide else (line, column, check)
+        if key in seen:
+            continue
+        seen.add(key)
+        found = case.failure_case
+        if check == "column_in_dataframe":
+            msg = f"missing column {found!r}"
+            column = str(found)
+        elif check == "column_in_schema":
+            msg = f"unexpected column {found!r}"
+            column = str(found)
+        elif check == "multiple_fields_uniqueness":
+            msg = f"duplicate value {found!r}: ids must be unique"
+        elif wide:
+            msg = check
+            column = None
+        else:
+            msg = f"expected {_describe(check)}, found {found!r}"
+        problems.append(Problem(label, line, column, msg))
+    return None, problems
+
+
+def _describe(check: str) -> str:
+    """Make a pandera check name readable: "isin(['a', 'b'])" -> "one of ['a', 'b']"."""
+    replacements = {
+        "isin(": "one of (",
+        "str_matches(": "text matching (",
+        "greater_than_or_equal_to(": ">= (",
+        "greater_than(": "> (",
+        "not_nullable": "a value (this column may not be blank)",
+        "coerce_dtype(": "a value of type (",
+        "dtype(": "type (",
+        "str_length(": "text of length (",
+    }
+    for old, new in replacements.items():
+        if check.startswith(old):
+            return new + check[len(old) :]
+    return check
+
+
+def foreign_key_problems(
+    tables: Mapping[str, pd.DataFrame],
+    specs: Mapping[str, TableSpec],
+    label: Callable[[str], str],
+    line_of: Callable[[Hashable], int],
+) -> list[Problem]:
+    """Every foreign key declared in the models' metadata must resolve among ``tables``.
+    ``label`` names a table's file; ``line_of`` turns a row's index into its file line."""
+    problems: list[Problem] = []
+    for name, spec in specs.items():
+        df = tables.get(name)
+        for fk in spec.metadata.get("foreign_keys", []):  # type: ignore[attr-defined]
+            target_df = tables.get(fk["reference"]["resource"])
+            if df is None or target_df is None:
+                continue
+            known = set(target_df[fk["reference"]["fields"]].dropna().astype(str))
+            column = fk["fields"]
+            values = df[column]
+            unknown = values.notna() & ~values.astype(str).isin(known)
+            for index, value in values[unknown].items():
+                problems.append(
+                    Problem(
+                        label(name),
+                        line_of(index),
+                        column,
+                        f"unknown {fk['reference']['fields']} {value!r}: not "
+                        f"in {label(fk['reference']['resource'])}",
+                    )
+                )
+    return problems

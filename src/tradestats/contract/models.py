@@ -1,0 +1,735 @@
+"""The data contract: one pandera model per table, raw and clean.
+
+Each model is declared once and serves the build, ``tradestats validate``,
+:func:`tradestats.load`, the Frictionless descriptor (``datapackage.json``), the README's
+data dictionary and the tests. Field titles, descriptions, units and enumerations live
+here and nowhere else; table-level metadata (file name, primary key, foreign keys) sits
+in each model's ``Config.metadata``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.typing import Series
+
+from tradestats.contract.vocabularies import (
+    CATEGORIES,
+    CHECK_KINDS,
+    CHECK_STATUSES,
+    DIRECTIONS,
+    EXCLUSION_REASONS,
+    FIGURE_QUALIFIERS,
+    FLOWS,
+    NATURES,
+    QUALIFIERS,
+    REPORTER_BASES,
+    UNITS,
+    WEEKDAYS,
+)
+
+__all__ = [
+    "CLEAN_TABLES",
+    "FLOWS",
+    "QUALIFIERS",
+    "RAW_TABLES",
+    "TableSpec",
+]
+
+_ID = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+_ISO3 = r"^[A-Z]{3}$"
+_JALALI = r"^\d{4}-\d{2}-\d{2}$"
+_SHA256 = r"^[0-9a-f]{64}$"
+
+
+def _enum(values: dict[str, str] | list[str], **kwargs: Any) -> Any:
+    """A string Field restricted to a vocabulary, marked categorical for load()."""
+    meta = dict(kwargs.pop("metadata", {}) or {})  # type: ignore[call-overload]
+    meta["categorical"] = True
+    if isinstance(values, dict):
+        meta["enum_descriptions"] = values
+    return pa.Field(isin=list(values), metadata=meta, **kwargs)  # type: ignore[arg-type]
+
+
+def _fk(field: str, resource: str, ref: str | None = None) -> dict[str, object]:
+    return {"fields": field, "reference": {"resource": resource, "fields": ref or field}}
+
+
+# --- raw tables ----------------------------------------------------------------------
+
+
+class RawSources(pa.DataFrameModel):
+    """data/raw/sources.csv: one row per source text."""
+
+    source_id: Series[str] = pa.Field(
+        str_matches=_ID, title="Source id", description="Stable identifier of the text."
+    )
+    file: Series[str] = pa.Field(
+        str_matches=r"^[^/\\]+\.txt$", title="File", description="File name under data/raw/texts/."
+    )
+    title: Series[str] = pa.Field(
+        title="Title",
+        description="Headline as printed, or a "
+        "descriptive title in brackets where none is printed.",
+    )
+    title_basis: Series[str] = _enum(
+        ["printed", "descriptive"],
+        title="Title basis",
+        description="Whether the title is printed in the text.",
+    )
+    outlet: Series[str] = pa.Field(
+        nullable=True,
+        title="Outlet",
+        description="Publisher, and the agency it reports, in English, where the text names them.",
+    )
+    outlet_fa: Series[str] = pa.Field(
+        nullable=True, title="Outlet (Persian)", description="The outlet in Persian."
+    )
+    language: Series[str] = _enum(
+        {"fa": "Persian", "en": "English"},
+        title="Language",
+        description="ISO 639-1 code of the text's language.",
+    )
+    date: Series[pd.Timestamp] = pa.Field(
+        title="Date", description="Publication or as-of date. For a month or year, its last day."
+    )
+    date_precision: Series[str] = _enum(
+        ["day", "month", "year"],
+        title="Date precision",
+        description="How precisely the date is known.",
+    )
+    date_basis: Series[str] = _enum(
+        {"printed": "Printed in the text.", "inferred": "Worked out from the content."},
+        title="Date basis",
+        description="How the date was established.",
+    )
+    date_line: Series[int] = pa.Field(
+        ge=1,
+        title="Date line",
+        description="Line of the text that prints the date or the main evidence for it.",
+    )
+    date_quote: Series[str] = pa.Field(
+        title="Date quote", description="Verbatim words on date_line that print or imply the date."
+    )
+    date_evidence: Series[str] = pa.Field(
+        title="Date evidence",
+        description="How the date was established, with the cross-checks made.",
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["source_id"]
+        title = "Sources (raw)"
+        description = "One row per source text, with its date and how it was established."
+        metadata = {"file": "sources.csv", "primary_key": ["source_id"]}
+
+
+class RawFigures(pa.DataFrameModel):
+    """data/raw/figures.csv: the hand transcription, one row per figure."""
+
+    figure_id: Series[str] = pa.Field(
+        str_matches=r"^F\d{3,}$", title="Figure id", description="Stable id, never reused."
+    )
+    source_id: Series[str] = pa.Field(title="Source id", description="The text it is in.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line of the text.")
+    quote: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        title="Quote",
+        description="Verbatim words on that line that state the "
+        "figure; they contain exactly one number or range.",
+    )
+    category: Series[str] = _enum(
+        CATEGORIES, title="Category", description="What kind of statistic."
+    )
+    subject: Series[str] = pa.Field(
+        title="Subject", description="What the figure measures, in English."
+    )
+    reporter: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=_ISO3,
+        title="Reporter",
+        description="Trade only: economy whose statistics the figure is.",
+    )
+    partner: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=_ISO3,
+        title="Partner",
+        description="Trade only: the other economy.",
+    )
+    flow: Series[str] = _enum(
+        FLOWS, nullable=True, title="Flow", description="Trade only: from the reporter's side."
+    )
+    agency_id: Series[str] = pa.Field(
+        nullable=True, title="Agency id", description="Statistical agency the text names."
+    )
+    agency_quote: Series[str] = pa.Field(
+        nullable=True,
+        title="Agency quote",
+        description="Verbatim words on the line that name the agency.",
+    )
+    period: Series[str] = pa.Field(
+        title="Period",
+        description="Period in the notation of "
+        "tradestats.builder.periods (2018, j1400-01/j1400-06, "
+        "asof, unspecified, ...).",
+    )
+    period_text: Series[str] = pa.Field(
+        nullable=True,
+        title="Period text",
+        description="Verbatim words on the line that state the period.",
+    )
+    unit: Series[str] = _enum(UNITS, title="Unit", description="Unit of the figure.")
+    qualifier: Series[str] = _enum(
+        FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies the figure."
+    )
+    nature: Series[str] = _enum(NATURES, title="Nature", description="Outcome, forecast or target.")
+    direction: Series[str] = _enum(
+        DIRECTIONS, nullable=True, title="Direction", description="For changes: rise or fall."
+    )
+    note: Series[str] = pa.Field(nullable=True, title="Note", description="Transcriber's note.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["figure_id"]
+        title = "Figures (raw transcription)"
+        description = "Every quantitative figure the texts state, as transcribed by hand."
+        metadata = {
+            "file": "figures.csv",
+            "primary_key": ["figure_id"],
+            "foreign_keys": [
+                _fk("source_id", "sources"),
+                _fk("agency_id", "agencies"),
+                _fk("reporter", "economies", "code"),
+                _fk("partner", "economies", "code"),
+            ],
+        }
+
+    @pa.dataframe_check(error="trade rows need reporter, partner and flow; other rows none of them")
+    def trade_fields_go_together(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        is_trade = df["category"] == "trade"
+        filled = df[["reporter", "partner", "flow"]].notna()
+        return (is_trade & filled.all(axis=1)) | (~is_trade & ~filled.any(axis=1))
+
+    @pa.dataframe_check(error="reporter and partner must differ")
+    def reporter_is_not_partner(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["reporter"].isna() | (df["reporter"] != df["partner"])
+
+    @pa.dataframe_check(error="agency_id and agency_quote go together")
+    def agency_named_with_quote(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["agency_id"].isna() == df["agency_quote"].isna()
+
+    @pa.dataframe_check(error="qualifier 'target' goes with nature 'target'")
+    def target_is_a_target(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return (df["qualifier"] == "target") == (df["nature"] == "target")
+
+
+class RawRelations(pa.DataFrameModel):
+    """data/raw/relations.csv: arithmetic relations the texts state or imply."""
+
+    check_id: Series[str] = pa.Field(
+        str_matches=r"^C\d{2,}$", title="Check id", description="Stable id of the check."
+    )
+    kind: Series[str] = _enum(CHECK_KINDS, title="Kind", description="The relation.")
+    target_id: Series[str] = pa.Field(
+        title="Target figure", description="The figure the relation predicts."
+    )
+    operand_ids: Series[str] = pa.Field(
+        str_matches=r"^F\d{3,}(;F\d{3,})*$",
+        title="Operand figures",
+        description="Figures the prediction is computed from, ';'-separated.",
+    )
+    description: Series[str] = pa.Field(title="Description", description="The relation in words.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["check_id"]
+        title = "Relations (raw)"
+        description = "Arithmetic relations between figures, declared by hand."
+        metadata = {
+            "file": "relations.csv",
+            "primary_key": ["check_id"],
+            "foreign_keys": [_fk("target_id", "figures", "figure_id")],
+        }
+
+
+class RawCalendarMentions(pa.DataFrameModel):
+    """data/raw/calendar_mentions.csv: Iranian dates the texts pair with Gregorian dates or
+    weekdays."""
+
+    mention_id: Series[str] = pa.Field(
+        str_matches=r"^D\d+$", title="Mention id", description="Stable id."
+    )
+    source_id: Series[str] = pa.Field(title="Source id", description="The text.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line.")
+    quote: Series[str] = pa.Field(
+        title="Quote",
+        description="Verbatim words with the Iranian date and its Gregorian date or weekday.",
+    )
+    jalali_date: Series[str] = pa.Field(
+        str_matches=_JALALI, title="Iranian date", description="The Iranian date, YYYY-MM-DD."
+    )
+    gregorian_date: Series[pd.Timestamp] = pa.Field(
+        nullable=True,
+        title="Gregorian date",
+        description="The Gregorian date the text pairs with it.",
+    )
+    weekday: Series[str] = _enum(
+        WEEKDAYS,
+        nullable=True,
+        title="Weekday",
+        description="The weekday the text gives, in English.",
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["mention_id"]
+        title = "Calendar mentions (raw)"
+        description = "Iranian dates stated together with a Gregorian date or a weekday."
+        metadata = {
+            "file": "calendar_mentions.csv",
+            "primary_key": ["mention_id"],
+            "foreign_keys": [_fk("source_id", "sources")],
+        }
+
+    @pa.dataframe_check(error="give a gregorian_date, a weekday, or both")
+    def has_something_to_check(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["gregorian_date"].notna() | df["weekday"].notna()
+
+
+class RawExcluded(pa.DataFrameModel):
+    """data/raw/excluded.csv: numbers in the texts that are not figures, and why."""
+
+    source_id: Series[str] = pa.Field(title="Source id", description="The text.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line.")
+    quote: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        title="Quote",
+        description="Verbatim words on that line, unique there, that contain the number.",
+    )
+    reason: Series[str] = _enum(
+        EXCLUSION_REASONS, title="Reason", description="Why the number is not a figure."
+    )
+    note: Series[str] = pa.Field(nullable=True, title="Note", description="Details.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["source_id", "line", "quote"]
+        title = "Excluded numbers (raw)"
+        description = "Numbers that tradestats extract finds but that are not figures."
+        metadata = {
+            "file": "excluded.csv",
+            "primary_key": ["source_id", "line", "quote"],
+            "foreign_keys": [_fk("source_id", "sources")],
+        }
+
+    @pa.dataframe_check(error="reason 'other' needs a note")
+    def other_has_a_note(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return (df["reason"] != "other") | df["note"].notna()
+
+
+class Economies(pa.DataFrameModel):
+    """Economies: ISO 3166-1 alpha-3 countries and World Bank aggregate codes."""
+
+    code: Series[str] = pa.Field(
+        str_matches=_ISO3,
+        title="Code",
+        description="ISO 3166-1 alpha-3 code, or World Bank aggregate code (EUU, WLD).",
+    )
+    kind: Series[str] = _enum(
+        {"country": "A country (ISO 3166-1).", "aggregate": "A group (World Bank code)."},
+        title="Kind",
+        description="Country or aggregate.",
+    )
+    name_en: Series[str] = pa.Field(title="Name (English)", description="Short English name.")
+    name_fa: Series[str] = pa.Field(title="Name (Persian)", description="Persian name.")
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["code"]
+        title = "Economies"
+        description = "The economies that trade figures refer to, with their names."
+        metadata = {"file": "economies.csv", "primary_key": ["code"]}
+
+
+class Agencies(pa.DataFrameModel):
+    """Statistical agencies named by the texts."""
+
+    agency_id: Series[str] = pa.Field(str_matches=_ID, title="Agency id", description="Stable id.")
+    economy: Series[str] = pa.Field(
+        str_matches=_ISO3, title="Economy", description="Economy whose statistics it publishes."
+    )
+    name_en: Series[str] = pa.Field(title="Name (English)", description="English name.")
+    name_fa: Series[str] = pa.Field(title="Name (Persian)", description="Persian name.")
+    short_en: Series[str] = pa.Field(
+        title="Short name (English)", description="Short English name for chart labels."
+    )
+    short_fa: Series[str] = pa.Field(
+        title="Short name (Persian)", description="Short Persian name for chart labels."
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        unique = ["agency_id"]
+        title = "Agencies"
+        description = "Statistical agencies that the texts name as the source of a figure."
+        metadata = {
+            "file": "agencies.csv",
+            "primary_key": ["agency_id"],
+            "foreign_keys": [_fk("economy", "economies", "code")],
+        }
+
+
+# --- clean tables --------------------------------------------------------------------
+
+
+class TradeFlows(pa.DataFrameModel):
+    """data/clean/trade_flows.csv: one row per trade figure, in millions of US dollars."""
+
+    figure_id: Series[str] = pa.Field(
+        str_matches=r"^F\d{3,}$", title="Figure id", description="Id in figures.csv."
+    )
+    reporter: Series[str] = pa.Field(
+        str_matches=_ISO3,
+        title="Reporter",
+        description="Economy whose statistics the figure is (as in UN Comtrade).",
+        metadata={"categorical": True},
+    )
+    partner: Series[str] = pa.Field(
+        str_matches=_ISO3,
+        title="Partner",
+        description="The other economy.",
+        metadata={"categorical": True},
+    )
+    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
+    period_start: Series[pd.Timestamp] = pa.Field(
+        title="Period start", description="First day of the period."
+    )
+    period_end: Series[pd.Timestamp] = pa.Field(
+        title="Period end", description="Last day of the period."
+    )
+    period_label: Series[str] = pa.Field(
+        title="Period label",
+        description="The period in words; 'as of' marks a figure dated only by its text.",
+    )
+    value_usd_m: Series[float] = pa.Field(
+        gt=0,
+        title="Value",
+        description="Value in millions of US dollars.",
+        metadata={"unit": "million US dollars"},
+    )
+    qualifier: Series[str] = _enum(
+        QUALIFIERS, title="Qualifier", description="How the text qualifies the value."
+    )
+    reporting_agency: Series[str] = pa.Field(
+        nullable=True, title="Reporting agency", description="Agency the text names, if any."
+    )
+    exporter: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=_ISO3,
+        title="Exporter",
+        description="Economy the goods leave; blank for turnover.",
+    )
+    importer: Series[str] = pa.Field(
+        nullable=True,
+        str_matches=_ISO3,
+        title="Importer",
+        description="Economy the goods enter; blank for turnover.",
+    )
+    source_id: Series[str] = pa.Field(title="Source id", description="Id in sources.csv.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line of the text.")
+    quote: Series[str] = pa.Field(
+        title="Quote", description="Verbatim words that state the figure."
+    )
+    reporter_basis: Series[str] = _enum(
+        REPORTER_BASES, title="Reporter basis", description="Why this economy is the reporter."
+    )
+    nature: Series[str] = _enum(NATURES, title="Nature", description="Outcome, forecast or target.")
+    period_text: Series[str] = pa.Field(
+        nullable=True, title="Period text", description="Verbatim words that state the period."
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        unique = ["figure_id"]
+        title = "Trade flows"
+        description = (
+            "One row per trade figure in US dollars, tidy: who reports, with "
+            "whom, which flow, when, how much."
+        )
+        metadata = {
+            "file": "trade_flows.csv",
+            "primary_key": ["figure_id"],
+            "foreign_keys": [
+                _fk("figure_id", "figures"),
+                _fk("source_id", "sources"),
+                _fk("reporter", "economies", "code"),
+                _fk("partner", "economies", "code"),
+            ],
+        }
+
+    @pa.dataframe_check(error="period_end is before period_start")
+    def period_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["period_end"] >= df["period_start"]
+
+    @pa.dataframe_check(
+        error="exporter/importer must restate the flow: exports go "
+        "reporter -> partner, imports partner -> reporter, turnover blank"
+    )
+    def direction_restates_flow(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        exp = df["exporter"].astype(object)
+        imp = df["importer"].astype(object)
+        rep = df["reporter"].astype(object)
+        par = df["partner"].astype(object)
+        exports = (df["flow"] == "exports") & (exp == rep) & (imp == par)
+        imports = (df["flow"] == "imports") & (exp == par) & (imp == rep)
+        turnover = (df["flow"] == "turnover") & exp.isna() & imp.isna()
+        return exports | imports | turnover
+
+
+class Figures(pa.DataFrameModel):
+    """data/clean/figures.csv: every transcribed figure, normalized."""
+
+    figure_id: Series[str] = pa.Field(
+        str_matches=r"^F\d{3,}$", title="Figure id", description="Stable id."
+    )
+    category: Series[str] = _enum(CATEGORIES, title="Category", description="Kind of statistic.")
+    subject: Series[str] = pa.Field(title="Subject", description="What it measures.")
+    value: Series[float] = pa.Field(
+        title="Value",
+        description="The number in the unit, "
+        "scale words applied (USD, not millions); negative for a "
+        "decrease. For a range, the lower bound.",
+    )
+    value_upper: Series[float] = pa.Field(
+        nullable=True, title="Upper value", description="For a range, the upper bound."
+    )
+    unit: Series[str] = _enum(UNITS, title="Unit", description="Unit of value.")
+    value_as_stated: Series[str] = pa.Field(
+        title="Number as stated",
+        description="The number phrase exactly as the text writes it, scale word included.",
+    )
+    resolution: Series[float] = pa.Field(
+        gt=0,
+        title="Resolution",
+        description="Place value "
+        "of the last digit stated, in the unit: the "
+        "rounding the text implies.",
+    )
+    qualifier: Series[str] = _enum(
+        FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies it."
+    )
+    nature: Series[str] = _enum(NATURES, title="Nature", description="Outcome, forecast or target.")
+    period: Series[str] = pa.Field(title="Period", description="The period in words.")
+    period_start: Series[pd.Timestamp] = pa.Field(
+        nullable=True, title="Period start", description="First day, if stated."
+    )
+    period_end: Series[pd.Timestamp] = pa.Field(
+        nullable=True, title="Period end", description="Last day, if stated."
+    )
+    source_id: Series[str] = pa.Field(title="Source id", description="Id in sources.csv.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line of the text.")
+    quote: Series[str] = pa.Field(
+        title="Quote", description="Verbatim words that state the figure."
+    )
+    note: Series[str] = pa.Field(nullable=True, title="Note", description="Transcriber's note.")
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        unique = ["figure_id"]
+        title = "Figures"
+        description = "Every figure in the texts, trade and non-trade, normalized."
+        metadata = {
+            "file": "figures.csv",
+            "primary_key": ["figure_id"],
+            "foreign_keys": [_fk("source_id", "sources")],
+        }
+
+    @pa.dataframe_check(error="value_upper must exceed value, and only ranges have it")
+    def range_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        is_range = df["qualifier"] == "range"
+        upper = df["value_upper"]
+        return (is_range & (upper > df["value"])) | (~is_range & upper.isna())
+
+    @pa.dataframe_check(error="period_end is before period_start")
+    def period_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["period_start"].isna() | (df["period_end"] >= df["period_start"])
+
+
+class Sources(RawSources):
+    """data/clean/sources.csv: the sources with each text's SHA-256."""
+
+    sha256: Series[str] = pa.Field(
+        str_matches=_SHA256, title="SHA-256", description="SHA-256 of the text file's bytes."
+    )
+    lines: Series[int] = pa.Field(ge=1, title="Lines", description="Number of lines in the text.")
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        unique = ["source_id"]
+        title = "Sources"
+        description = "The source texts: title, outlet, language, date and its basis, hash."
+        metadata = {"file": "sources.csv", "primary_key": ["source_id"]}
+
+
+class Checks(pa.DataFrameModel):
+    """data/clean/checks.csv: every arithmetic relation, recomputed."""
+
+    check_id: Series[str] = pa.Field(
+        str_matches=r"^C\d{2,}$", title="Check id", description="Stable id."
+    )
+    kind: Series[str] = _enum(CHECK_KINDS, title="Kind", description="The relation.")
+    description: Series[str] = pa.Field(title="Description", description="In words.")
+    target_id: Series[str] = pa.Field(title="Target figure", description="The figure checked.")
+    operand_ids: Series[str] = pa.Field(
+        title="Operand figures",
+        description="Figures the expectation is computed from, ';'-separated.",
+    )
+    unit: Series[str] = _enum(
+        UNITS, title="Unit", description="Unit of expected, found and difference."
+    )
+    expected: Series[float] = pa.Field(
+        title="Expected",
+        description="What the operands imply (for upper_bound: the largest operand).",
+    )
+    expected_low: Series[float] = pa.Field(
+        title="Expected, low", description="Lowest value the operands allow, given their rounding."
+    )
+    expected_high: Series[float] = pa.Field(
+        title="Expected, high",
+        description="Highest value the operands allow, given their rounding.",
+    )
+    found: Series[float] = pa.Field(
+        title="Found", description="The target figure as the text states it."
+    )
+    difference: Series[float] = pa.Field(title="Difference", description="found minus expected.")
+    status: Series[str] = _enum(CHECK_STATUSES, title="Status", description="Outcome.")
+    source_id: Series[str] = pa.Field(title="Source id", description="Text of the target figure.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="Line of the target figure.")
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        unique = ["check_id"]
+        title = "Checks"
+        description = (
+            "Arithmetic relations the texts state or imply, recomputed. A "
+            "discrepancy is a finding about the source, not an error."
+        )
+        metadata = {
+            "file": "checks.csv",
+            "primary_key": ["check_id"],
+            "foreign_keys": [_fk("target_id", "figures", "figure_id"), _fk("source_id", "sources")],
+        }
+
+
+class CalendarChecks(pa.DataFrameModel):
+    """data/clean/calendar_checks.csv: Iranian dates converted and compared."""
+
+    mention_id: Series[str] = pa.Field(
+        str_matches=r"^D\d+$", title="Mention id", description="Id in the raw calendar mentions."
+    )
+    source_id: Series[str] = pa.Field(title="Source id", description="The text.")
+    line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line.")
+    quote: Series[str] = pa.Field(title="Quote", description="Verbatim words.")
+    jalali_date: Series[str] = pa.Field(
+        str_matches=_JALALI, title="Iranian date", description="As stated, YYYY-MM-DD."
+    )
+    gregorian_converted: Series[pd.Timestamp] = pa.Field(
+        title="Gregorian (converted)", description="The Iranian date converted by jdatetime."
+    )
+    gregorian_stated: Series[pd.Timestamp] = pa.Field(
+        nullable=True, title="Gregorian (stated)", description="The Gregorian date the text gives."
+    )
+    weekday_converted: Series[str] = _enum(
+        WEEKDAYS, title="Weekday (converted)", description="Weekday of the converted date."
+    )
+    weekday_stated: Series[str] = _enum(
+        WEEKDAYS, nullable=True, title="Weekday (stated)", description="Weekday the text gives."
+    )
+    status: Series[str] = _enum(
+        {
+            "ok": "Stated and converted agree.",
+            "discrepancy": "They disagree: a finding about the text.",
+        },
+        title="Status",
+        description="Outcome.",
+    )
+
+    class Config:
+        strict = True
+        coerce = True
+        ordered = True
+        unique = ["mention_id"]
+        title = "Calendar checks"
+        description = (
+            "Iranian-calendar dates in the texts, cross-checked against the "
+            "Gregorian dates or weekdays the texts give."
+        )
+        metadata = {
+            "file": "calendar_checks.csv",
+            "primary_key": ["mention_id"],
+            "foreign_keys": [_fk("source_id", "sources")],
+        }
+
+
+# --- registry ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    """A table: its name, its model and the file it lives in."""
+
+    name: str
+    model: type[pa.DataFrameModel]
+
+    @property
+    def file(self) -> str:
+        return str(self.metadata["file"])
+
+    @property
+    def metadata(self) -> dict[str, object]:
+        meta = getattr(self.model.Config, "metadata", None)
+        return dict(meta or {})
+
+
+RAW_TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("sources", RawSources),
+        TableSpec("figures", RawFigures),
+        TableSpec("relations", RawRelations),
+        TableSpec("calendar_mentions", RawCalendarMentions),
+        TableSpec("excluded", RawExcluded),
+        TableSpec("economies", Economies),
+        TableSpec("agencies", Agencies),
+    )
+}
+CLEAN_TABLES: dict[str, TableSpec] = {
+    spec.name: spec
+    for spec in (
+        TableSpec("trade_flows", TradeFlows),
+        TableSpec("figures", Figures),
+        TableSpec("sources", Sources),
+        TableSpec("checks", Checks),
+        TableSpec("calendar_checks", CalendarChecks),
+        TableSpec("economies", Economies),
+        TableSpec("agencies", Agencies),
+    )
+}

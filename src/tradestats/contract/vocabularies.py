@@ -1,0 +1,154 @@
+"""The vocabularies of the data contract, each declared once: qualifiers, flows, natures,
+units, categories and the other closed lists. The pandera models, the Data Package
+descriptor, the data dictionaries and the extractor all take their words from here."""
+
+from __future__ import annotations
+
+__all__ = [
+    "CATEGORIES",
+    "CHECK_KINDS",
+    "CHECK_STATUSES",
+    "DIRECTIONS",
+    "EXCLUSION_REASONS",
+    "FIGURE_QUALIFIERS",
+    "FLOWS",
+    "NATURES",
+    "QUALIFIERS",
+    "REPORTER_BASES",
+    "UNITS",
+    "WEEKDAYS",
+    "WORLD_BANK_AGGREGATES",
+]
+
+# --- vocabularies --------------------------------------------------------------------
+
+QUALIFIERS = {
+    "exact": "The text states the figure as it is.",
+    "about": "Approximate («حدود», «تقریباً», 'about').",
+    "more_than": "A lower bound («بیش از», 'more than').",
+    "less_than": "An upper bound («کمتر از», «زیر», 'under').",
+    "target": "A planned level, not an outcome.",
+}
+FIGURE_QUALIFIERS = {
+    **QUALIFIERS,
+    "range": "A range: value is the lower bound, value_upper the upper.",
+}
+FLOWS = {
+    "exports": "Goods the reporter sends to the partner.",
+    "imports": "Goods the reporter receives from the partner.",
+    "turnover": "Exports plus imports.",
+}
+NATURES = {
+    "observed": "An outcome the text reports.",
+    "forecast": "A projection or possibility the text reports.",
+    "target": "A level that someone plans to reach.",
+}
+DIRECTIONS = {
+    "increase": "The figure measures a rise.",
+    "decrease": "The figure measures a fall; value is negative.",
+}
+UNITS = {
+    "USD": "US dollars",
+    "USD_per_barrel": "US dollars per barrel of oil",
+    "EUR": "Euros",
+    "RUB": "Russian roubles",
+    "IRR": "Iranian rials",
+    "IRT": "Iranian tomans (ten rials)",
+    "percent": "Percent",
+    "times": "Multiple of a reference level",
+    "barrels": "Barrels of oil (no time unit stated)",
+    "barrels_per_day": "Barrels of oil per day",
+    "tonnes": "Metric tonnes",
+    "tonnes_per_day": "Metric tonnes per day",
+    "wagons": "Railway wagons",
+    "wagons_per_year": "Railway wagons per year",
+    "wagons_per_day": "Railway wagons per day",
+    "tonnes_per_year": "Metric tonnes per year",
+    "count": "A count",
+    "rank": "A rank (1 = first)",
+}
+CATEGORIES = {
+    "trade": "Merchandise trade value.",
+    "trade_growth": "Growth rate of a trade flow.",
+    "trade_share": "Share of one trade flow in another.",
+    "gdp": "Gross domestic product, its level or multiple.",
+    "gdp_growth": "Growth rate of GDP.",
+    "reserves": "Foreign-exchange reserves.",
+    "debt": "Debt.",
+    "fiscal": "Government spending or stimulus.",
+    "price": "A price.",
+    "ownership": "An ownership share in a company.",
+    "energy_reserves": "Share of the world's proven oil or gas reserves.",
+    "energy_trade": "Oil or gas shipments.",
+    "contract": "Value of a contract.",
+    "transport": "Transport capacity or volume.",
+    "treaty": "A count about a treaty.",
+    "diplomacy": "Counts of diplomatic posts and staff.",
+    "rank": "A rank in a world ordering.",
+}
+REPORTER_BASES = {
+    "agency": "The text names the statistical agency; reporter is that agency's economy.",
+    "text_side": (
+        "The text names no agency; reporter is the economy from whose side the text "
+        "states the flow (for turnover, the economy it names first)."
+    ),
+}
+CHECK_KINDS = {
+    "sum": "The target equals the sum of the operands.",
+    "growth": "The target growth rate (percent) equals operand 2 over operand 1, minus one.",
+    "share": "The target share (percent) equals operand 1 over operand 2.",
+    "upper_bound": "Every operand lies below the target.",
+    "equal": "The target equals the operand.",
+}
+CHECK_STATUSES = {
+    "ok": "The relation holds exactly.",
+    "rounding": "The relation holds within the rounding of the figures as stated.",
+    "discrepancy": "The relation fails beyond rounding: a finding about the source.",
+}
+EXCLUSION_REASONS = {
+    "calendar_year": "A year that dates something (1996, ۱۴۰۰), or a decade.",
+    "date": "Part of a date or a weekday's name (۲۸ دی, 12 March, «سه شنبه»).",
+    "time_of_day": "A clock time.",
+    "citation": "A citation's year or page number («(کولایی، 1389: 210)»).",
+    "list_number": "A number that orders a list («2- …», «1) …»).",
+    "section_number": "A heading or table number ('6.', 'Table 1- 1').",
+    "duration": "A length of time (30 years, six months, two decades).",
+    "century": "A century or millennium.",
+    "ordinal": "An ordinal in prose (the second term, the third time).",
+    "count_phrase": "A number word in prose, not a statistic (the two countries).",
+    "indefinite_article": "«یک» or 'one' meaning 'a'.",
+    "model_name": "Part of the name of a weapon system (S-300, Su-30).",
+    "document_number": "A resolution's or an article's number.",
+    "identifier": "An id, such as an article's code.",
+    "name": "Part of a proper name (the Group of Eight, the Committee of 20).",
+    "garbled": "Digits garbled by machine translation ('65438', '2/kloc-0').",
+    "other": "Anything else; the note says what.",
+}
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+# World Bank aggregate codes (https://data.worldbank.org/country) that may stand where
+# ISO 3166-1 has no code.
+WORLD_BANK_AGGREGATES = frozenset(
+    {
+        "WLD",
+        "EUU",
+        "EMU",
+        "OED",
+        "ARB",
+        "EAS",
+        "ECS",
+        "LCN",
+        "MEA",
+        "NAC",
+        "SAS",
+        "SSF",
+        "HIC",
+        "LIC",
+        "LMC",
+        "UMC",
+        "MIC",
+        "CEB",
+        "CSS",
+    }
+)

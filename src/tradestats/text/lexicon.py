@@ -1,0 +1,138 @@
+"""Words that qualify a figure or name its unit, in Persian and English.
+
+Shared by the build (to check that a transcribed row agrees with its quote) and by the
+extractor. Words are matched on text normalized by
+:func:`tradestats.text.numbers.normalize_text`, so Arabic letter forms, zero-width
+non-joiners, tatweel and diacritics do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from tradestats.text.numbers import normalize_text
+
+__all__ = ["QUALIFIER_WORDS", "UNIT_FAMILIES", "qualifier_before", "unit_families_in"]
+
+# Words that, written straight before a number, qualify it.
+QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
+    "more_than": ("بیش از", "بیشتر از", "بالغ بر", "more than", "over", "above", "in excess of"),
+    "less_than": ("کمتر از", "زیر", "less than", "under", "below", "up to", "fewer than"),
+    "about": (
+        "حدود",
+        "حدوداً",
+        "تقریباً",
+        "تقریبی",
+        "نزدیک به",
+        "about",
+        "around",
+        "nearly",
+        "almost",
+        "approximately",
+        "roughly",
+        "some",
+    ),
+    "range": ("بین", "between"),
+}
+
+# Unit words, grouped by what they measure, with the units each may stand for.
+UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
+    "currency": (
+        (
+            "دلار",
+            "دالر",
+            "یورو",
+            "روبل",
+            "ریال",
+            "تومان",
+            "$",
+            "€",
+            "usd",
+            "us$",
+            "dollar",
+            "dollars",
+            "euro",
+            "euros",
+            "rouble",
+            "roubles",
+            "ruble",
+            "rubles",
+        ),
+        frozenset({"USD", "USD_per_barrel"}),
+    ),
+    "percent": (("درصد", "%", "percent", "per cent"), frozenset({"percent"})),
+    "barrel": (
+        ("بشکه", "barrel", "barrels"),
+        frozenset({"barrels", "barrels_per_day", "USD_per_barrel"}),
+    ),
+    "multiple": (("برابر", "times", "fold", "doubled", "tripled"), frozenset({"times"})),
+    "tonne": (("تن", "tonne", "tonnes", "ton", "tons"), frozenset({"tonnes_per_year"})),
+    "wagon": (("واگن", "wagon", "wagons"), frozenset({"wagons_per_day"})),
+}
+
+
+@cache
+def _word_re(word: str) -> re.Pattern[str]:
+    norm = normalize_text(word)[0].lower()
+    body = re.escape(norm)
+    if norm[-1].isalpha():
+        # Persian adjectival/plural endings: «دلاری», «درصدی», «بشکه‌ها».
+        body += r"(?:ی|ای|ها|های)?" if not norm.isascii() else ""
+        return re.compile(rf"(?<!\w){body}(?!\w)")
+    return re.compile(rf"{body}")
+
+
+@cache
+def _families_re() -> tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...]:
+    """Per unit family: its words as plain text (a quick test: the pattern can match
+    only where one of them stands) and one pattern for any of them as a word."""
+    return tuple(
+        (
+            family,
+            tuple(normalize_text(w)[0].lower() for w in words),
+            re.compile("|".join(f"(?:{_word_re(w).pattern})" for w in words)),
+        )
+        for family, (words, _units) in UNIT_FAMILIES.items()
+    )
+
+
+def unit_families_in(text: str) -> set[str]:
+    """Names of the unit families whose words appear in ``text``."""
+    norm = normalize_text(text)[0].lower()
+    return {
+        family
+        for family, plain, pattern in _families_re()
+        if any(w in norm for w in plain) and pattern.search(norm)
+    }
+
+
+@cache
+def _qualifier_words() -> tuple[tuple[str, str], ...]:
+    return tuple((q, normalize_text(w)[0].lower()) for q, ws in QUALIFIER_WORDS.items() for w in ws)
+
+
+@cache
+def _qualifier_endings() -> tuple[str, ...]:
+    return tuple(w for _q, w in _qualifier_words())
+
+
+def qualifier_before(text: str, start: int) -> str | None:
+    """The qualifier whose words end right before position ``start`` of ``text`` (spaces
+    allowed between), or None."""
+    head = normalize_text(text[max(0, start - _QUALIFIER_REACH) : start])[0].lower()
+    return qualifier_ending_at(head, len(head))
+
+
+_QUALIFIER_REACH = 40  # characters: qualifiers are short
+
+
+def qualifier_ending_at(norm_lower: str, end: int) -> str | None:
+    """:func:`qualifier_before` on text already normalized and lower-cased."""
+    head = norm_lower[max(0, end - _QUALIFIER_REACH) : end].rstrip()
+    if not head.endswith(_qualifier_endings()):  # most numbers have no qualifier
+        return None
+    for qualifier, w in _qualifier_words():
+        if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
+            return qualifier
+    return None

@@ -1,0 +1,158 @@
+"""Which rows each chart and workbook sheet shows: the selections shared by
+:mod:`tradestats.charts` and :mod:`tradestats.workbook`, so a chart and the sheet beside
+it cannot disagree. Language-free: words are the presentation's job."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from tradestats.loading import load
+
+__all__ = [
+    "PartnerTurnover",
+    "Tables",
+    "chart_tables",
+    "check_for",
+    "growth_pair",
+    "iran_russia_flows",
+    "is_full_year",
+    "partner_turnover",
+    "russia_balance_groups",
+]
+
+Tables = dict[str, pd.DataFrame]
+_TABLES = ("trade_flows", "figures", "sources", "checks", "economies", "agencies")
+
+
+def chart_tables(data_dir: Path | str | None = None, *, validate: bool = True) -> Tables:
+    """The clean tables the charts read (validated unless ``validate=False``)."""
+    return {name: load(name, data_dir=data_dir, validate=validate) for name in _TABLES}
+
+
+def is_full_year(start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """1 January to 31 December of one year."""
+    return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and (
+        start.year == end.year
+    )
+
+
+def check_for(tables: Tables, kind: str, target_id: str) -> pd.Series | None:
+    """The check of ``kind`` on figure ``target_id``, if checks.csv has one."""
+    checks = tables["checks"]
+    hit = checks[(checks["kind"] == kind) & (checks["target_id"] == target_id)]
+    return None if hit.empty else hit.iloc[0]
+
+
+def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The Iran–Russia rows the charts show: exact flows over a period, with a ``series``
+    column (the exporter's code, or 'turnover'), and the upper bounds the texts state."""
+    flows = tables["trade_flows"]
+    pair = flows[
+        flows["reporter"].isin(["RUS", "IRN"])
+        & flows["partner"].isin(["RUS", "IRN"])
+        & (flows["nature"] == "observed")
+    ].copy()
+    bounds = pair[(pair["qualifier"] == "less_than") & (pair["flow"] == "turnover")]
+    bounds = bounds.sort_values("figure_id").head(1)  # the first text that states it
+    pair = pair[(pair["qualifier"] == "exact") & (pair["period_start"] != pair["period_end"])]
+    pair["series"] = pair["exporter"].astype(str).where(pair["flow"] != "turnover", "turnover")
+    # one bar per period, reporter and series: where several texts give it, the first
+    pair = pair.sort_values("figure_id").drop_duplicates(
+        ["period_start", "period_end", "reporter", "series"]
+    )
+    return pair.sort_values(["period_start", "series"]), bounds
+
+
+def growth_pair(tables: Tables) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:
+    """The first growth check, the flows it compares (before, after) and the stated rate."""
+    checks = tables["checks"]
+    growth = checks[checks["kind"] == "growth"].iloc[0]
+    from_id, to_id = str(growth["operand_ids"]).split(";")
+    flows = tables["trade_flows"].set_index("figure_id")
+    stated = tables["figures"].set_index("figure_id").loc[str(growth["target_id"])]
+    return growth, flows.loc[from_id], flows.loc[to_id], stated
+
+
+@dataclass(frozen=True)
+class PartnerTurnover:
+    """Russia's turnover with one partner, as the partners chart shows it."""
+
+    code: str
+    value_bn: float
+    qualifier: str
+    figure_id: str
+    period_start: pd.Timestamp
+    period_end: pd.Timestamp
+    as_of_precision: str
+    target_bn: float | None
+    target_id: str | None
+
+
+def _russia_turnover(tables: Tables) -> pd.DataFrame:
+    flows = tables["trade_flows"]
+    russia = flows[
+        ((flows["reporter"] == "RUS") | (flows["partner"] == "RUS"))
+        & (flows["flow"] == "turnover")
+        & ~flows["partner"].isin(["WLD"])
+        & ~flows["reporter"].isin(["WLD"])
+    ].copy()
+    russia["other"] = (
+        russia["partner"]
+        .astype(str)
+        .where(russia["reporter"] == "RUS", russia["reporter"].astype(str))
+    )
+    return russia
+
+
+def partner_turnover(tables: Tables) -> list[PartnerTurnover]:
+    """Russia's turnover with each partner: the latest exact full-year figure if there is
+    one, else the latest bound; with the partner's target, if any. Largest first."""
+    precision = tables["sources"].set_index("source_id")["date_precision"]
+    bars = []
+    for code, rows in _russia_turnover(tables).groupby("other", sort=False):
+        observed = rows[rows["nature"] == "observed"].copy()
+        if observed.empty:
+            continue
+        observed["full_year_exact"] = [
+            is_full_year(s, e) and q == "exact"
+            for s, e, q in zip(
+                observed["period_start"], observed["period_end"], observed["qualifier"], strict=True
+            )
+        ]
+        best = observed.sort_values(["full_year_exact", "period_end"]).iloc[-1]
+        targets = rows[rows["nature"] == "target"]
+        bars.append(
+            PartnerTurnover(
+                code=str(code),
+                value_bn=float(best["value_usd_m"]) / 1000,
+                qualifier=str(best["qualifier"]),
+                figure_id=str(best["figure_id"]),
+                period_start=best["period_start"],
+                period_end=best["period_end"],
+                as_of_precision=str(precision.loc[str(best["source_id"])]),
+                target_bn=None if targets.empty else float(targets["value_usd_m"].iloc[0]) / 1000,
+                target_id=None if targets.empty else str(targets["figure_id"].iloc[0]),
+            )
+        )
+    return sorted(bars, key=lambda b: b.value_bn, reverse=True)
+
+
+def russia_balance_groups(tables: Tables) -> list[tuple[str, pd.Timestamp, pd.DataFrame]]:
+    """Partners (the aggregates: the EU, the world) and periods for which Russia's
+    exports, imports and turnover are all given: (partner, period start, rows by flow)."""
+    flows = tables["trade_flows"]
+    kinds = tables["economies"].set_index("code")["kind"]
+    rus = flows[(flows["reporter"] == "RUS") & (flows["qualifier"] == "exact")]
+    groups = []
+    for (partner, start), rows in rus.groupby(["partner", "period_start"], observed=True):
+        by_flow = rows.sort_values("figure_id").drop_duplicates("flow").set_index("flow")
+        # Russia's balance with the aggregates (the EU, the world); Iran has its own chart.
+        if {"exports", "imports", "turnover"} <= set(by_flow.index) and (
+            kinds[str(partner)] == "aggregate"
+        ):
+            groups.append((str(partner), start, by_flow))
+    groups.sort(key=lambda g: g[1])
+    return groups

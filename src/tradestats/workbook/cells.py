@@ -1,0 +1,152 @@
+"""Cells of the workbook: plain values, number formats that show a figure's qualifier
+("more than 30,000") while it stays a sortable number, right-to-left Persian text, text
+that is never a formula, and print set-up."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import pandas as pd
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.worksheet.worksheet import Worksheet
+
+from tradestats.errors import TradestatsError
+
+EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, header included
+FORMULA_STARTS = ("=", "+", "-", "@")
+ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+HEADER_FONT = Font(bold=True, color="FFFFFF")
+HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
+TITLE_FONT = Font(bold=True, size=14)
+BOLD = Font(bold=True)
+RTL = Alignment(horizontal="right", readingOrder=2, wrap_text=False)
+WRAP = Alignment(wrap_text=True, vertical="top")
+DATE_FORMAT = "yyyy-mm-dd"
+# Qualifiers shown in number formats, so a 'more than' figure stays a sortable number.
+QUALIFIER_PREFIX = {
+    "more_than": "more than ",
+    "less_than": "less than ",
+    "about": "about ",
+    "target": "target ",
+}
+# Value columns whose display carries the row's qualifier.
+QUALIFIED_COLUMNS = {"value_usd_m", "value"}
+SHEET_ORDER = (
+    "trade_flows",
+    "figures",
+    "checks",
+    "sources",
+    "calendar_checks",
+    "economies",
+    "agencies",
+)
+
+
+# --- cells ---------------------------------------------------------------------------
+
+
+def plain(value: Any) -> Any:
+    """A pandas/numpy value as a plain Python value for openpyxl; None for missing."""
+    if value is None:
+        return None
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.to_pydatetime()
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if pd.api.types.is_scalar(value) and pd.isna(value):
+        return None
+    if hasattr(value, "item"):
+        return value.item()
+    return value
+
+
+def number_format_of(value: float, qualifier: str | None = None) -> str:
+    decimals = 0
+    if not float(value).is_integer():
+        decimals = min(len(repr(float(value)).split(".")[1].rstrip("0")), 4)
+    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+    prefix = QUALIFIER_PREFIX.get(qualifier or "")
+    return f'"{prefix}"{body}' if prefix else body
+
+
+def make_cell(ws: Any, value: Any, *, qualifier: str | None = None, header: bool = False) -> Any:
+    value = plain(value)
+    cell = WriteOnlyCell(ws, value=value)
+    if header:
+        cell.font = HEADER_FONT
+        cell.fill = HEADER_FILL
+    elif isinstance(value, str):
+        if value.startswith(FORMULA_STARTS):
+            cell.data_type = "s"  # text, never a formula
+            cell.quotePrefix = True
+        if ARABIC_SCRIPT.search(value):
+            cell.alignment = RTL
+    elif isinstance(value, dt.datetime | dt.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, int | float) and not isinstance(value, bool):
+        cell.number_format = number_format_of(value, qualifier)
+    return cell
+
+
+def table_value(ws: Any, value: Any, *, qualifier: str | None = None) -> Any:
+    """What ``ws.append`` gets for a table cell: the plain value where no style is
+    needed (openpyxl then writes it through one reused cell, far faster than a cell of
+    its own, and to the same XML), else a styled cell from :func:`make_cell`."""
+    value = plain(value)
+    if value is None or (
+        isinstance(value, str)
+        and not value.startswith(FORMULA_STARTS)
+        and not ARABIC_SCRIPT.search(value)
+    ):
+        return value
+    return make_cell(ws, value, qualifier=qualifier)
+
+
+def width(values: Iterable[Any]) -> float:
+    longest = max((len(str(v)) for v in values if v is not None), default=4)
+    return float(min(max(longest + 2, 6), 60))
+
+
+def print_on_one_page(ws: Any, tall: int) -> None:
+    """Print landscape, one page wide (and ``tall`` pages high; 0 = as many as needed)."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = tall
+
+
+def check_fits(name: str, df: pd.DataFrame) -> None:
+    """Excel holds EXCEL_MAX_ROWS rows a sheet: refuse a larger table, never truncate."""
+    if len(df) + 1 > EXCEL_MAX_ROWS:
+        raise TradestatsError(
+            f"the table {name} has {len(df):,} rows, more than an Excel sheet holds "
+            f"({EXCEL_MAX_ROWS - 1:,} below the header); use the CSV instead"
+        )
+
+
+def shown(value: Any) -> str:
+    value = plain(value)
+    if isinstance(value, dt.datetime):
+        return value.strftime("%Y-%m-%d")
+    if isinstance(value, float):
+        return f"{value:,.2f}"
+    return "" if value is None else str(value)
+
+
+class RowCounter:
+    """Appends rows to a write-only sheet and counts them (write-only sheets do not)."""
+
+    def __init__(self, ws: Any) -> None:
+        self.ws = ws
+        self.rows = 0
+
+    def append(self, cells: list[Any]) -> int:
+        self.ws.append(cells)
+        self.rows += 1
+        return self.rows
