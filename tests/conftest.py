@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from hypothesis import settings
+from hypothesis.configuration import set_hypothesis_home_dir
 
 REPO = Path(__file__).resolve().parents[1]
 RAW = REPO / "data" / "raw"
@@ -53,6 +54,14 @@ def project(tmp_path: Path) -> Path:
     return root
 
 
-# Hypothesis keeps no example database in the checkout: tests leave no trace.
+# Hypothesis keeps no example database, and its other files go under pytest's temporary
+# folder, not into the checkout: tests leave no trace.
 settings.register_profile("tradestats", database=None)
 settings.load_profile("tradestats")
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config: pytest.Config) -> None:
+    # before collection, where Hypothesis first writes; after pytest's temporary folder
+    # is set up, so Hypothesis's files go under it
+    set_hypothesis_home_dir(config._tmp_path_factory.mktemp("hypothesis"))  # type: ignore[attr-defined]
