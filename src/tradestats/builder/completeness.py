@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from tradestats.builder.raw import RawData
 from tradestats.errors import Problem
-from tradestats.text.extract import FIGURE_KINDS, Candidate, extract
+from tradestats.text.extract import FIGURE_KINDS, Spot, number_spots
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -42,13 +42,13 @@ def figure_kind(unit: str) -> str:
 
 @dataclass
 class Accounting:
-    """Which candidates matched which figure (``matches``: figure id -> candidates),
+    """Which numbers (as spots) matched which figure (``matches``: figure id -> spots),
     which are excluded, and what is unaccounted for (``problems``). ``count`` is the
     number of numbers found."""
 
-    matches: dict[str, list[Candidate]] = field(default_factory=dict)
-    excluded: list[Candidate] = field(default_factory=list)
-    candidates: list[tuple[str, Candidate]] = field(default_factory=list)
+    matches: dict[str, list[tuple[str, Spot]]] = field(default_factory=dict)
+    excluded: list[tuple[str, Spot]] = field(default_factory=list)
+    candidates: list[tuple[str, Spot]] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     count: int = 0
 
@@ -86,26 +86,25 @@ def _account_for_text(
     """Account for each number in one text (``source``: id, file, lines); returns the
     exclusions used."""
     source_id, file, lines = source
-    found = extract("\n".join(lines), include_bare=True)
+    found = number_spots("\n".join(lines))
     out.count += len(found)
-    out.candidates += [(source_id, c) for c in found]
+    out.candidates += [(source_id, spot) for spot in found]
     fig_spans, exc_spans = _spans_by_line(lines, fig_rows), _spans_by_line(lines, exc_rows)
     used: set[int] = set()
-    for item in found:
-        line, start = item.line, item.column - 1
-        end = start + len(item.quote)
+    for spot in found:
+        line, start, end, kind = spot
         hit = next((k for s, e, k in fig_spans.get(line, ()) if start < e and s < end), None)
         if hit is not None:
-            out.matches.setdefault(fig_ids[hit], []).append(item)
+            out.matches.setdefault(fig_ids[hit], []).append((source_id, spot))
             continue
         # the tightest exclusion that contains the number
         inside = [(e - s, k) for s, e, k in exc_spans.get(line, ()) if s <= start and end <= e]
         if inside:
             used.add(min(inside)[1])
-            out.excluded.append(item)
+            out.excluded.append((source_id, spot))
             continue
         message = (
-            f"the {item.kind} «{lines[line - 1][start:end]}» (column {start + 1}) is neither "
+            f"the {kind} «{lines[line - 1][start:end]}» (column {start + 1}) is neither "
             "transcribed in data/raw/figures.csv nor listed in data/raw/excluded.csv"
         )
         out.problems.append(Problem(f"data/raw/texts/{file}", line, None, message))
@@ -189,13 +188,14 @@ def extraction_quality(raw: RawData, accounting: Accounting | None = None) -> li
     kinds = {fid: figure_kind(str(figures.loc[fid, "unit"])) for fid in figures.index}
     transcribed = Counter(kinds.values())
     found = Counter(
-        kinds[fid] for fid, cands in acc.matches.items() if any(c.kind == kinds[fid] for c in cands)
+        kinds[fid]
+        for fid, spots in acc.matches.items()
+        if any(s.kind == kinds[fid] for _, s in spots)
     )
-    matched_ids = {id(c) for cands in acc.matches.values() for c in cands}
-    candidates = Counter(c.kind for _, c in acc.candidates if c.kind in FIGURE_KINDS)
-    true_pos = Counter(
-        c.kind for _, c in acc.candidates if c.kind in FIGURE_KINDS and id(c) in matched_ids
-    )
+    matched = {found for spots in acc.matches.values() for found in spots}
+    figures_found = [found for found in acc.candidates if found[1].kind in FIGURE_KINDS]
+    candidates = Counter(spot.kind for _, spot in figures_found)
+    true_pos = Counter(found[1].kind for found in figures_found if found in matched)
     return [
         QualityRow(k, transcribed[k], found[k], candidates[k], true_pos[k]) for k in FIGURE_KINDS
     ]

@@ -23,6 +23,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import NamedTuple
 
 from tradestats.errors import TradestatsError
 from tradestats.text.lexicon import qualifier_ending_at
@@ -32,10 +33,12 @@ __all__ = [
     "FIGURE_KINDS",
     "MAX_FILE_BYTES",
     "Candidate",
+    "Spot",
     "candidate_rows",
     "extract",
     "extract_file",
     "extract_files",
+    "number_spots",
     "read_text_file",
     "render_candidates",
 ]
@@ -301,6 +304,26 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
             )
         )  # fmt: skip
     return out
+
+
+class Spot(NamedTuple):
+    """Where a number stands (line 1-based, start and end 0-based in the line) and its
+    kind: what accounting for every number in a text needs of a :class:`Candidate`."""
+
+    line: int
+    start: int
+    end: int
+    kind: str
+
+
+def number_spots(text: str) -> list[Spot]:
+    """Every number ``extract(text, include_bare=True)`` finds, as spots: the same
+    reading, without the details (value, qualifier, direction, context)."""
+    return [
+        Spot(number, start, end, kind)
+        for number, raw_line in enumerate(text.split("\n"), start=1)
+        for _q, _unit, kind, start, end, _note in _line_findings(_Line(raw_line.rstrip("\r")))
+    ]
 
 
 def extract(text: str, *, include_bare: bool = False) -> list[Candidate]:
