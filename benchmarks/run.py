@@ -62,6 +62,72 @@ def row(
     print(f"  {label:44} {value:7.3f} s   {floor_txt:40} {ratio:7} {target}")
 
 
+def _startup(runs: int) -> None:
+    print("1. Start-up (no pandas, matplotlib, pandera or openpyxl)")
+    floor = median([PY, "-c", "import click"], runs)
+    for args_ in (["--help"], ["--version"], ["plot", "--list"]):
+        t = median([*TS, *args_], runs)
+        target = f"+{(t - floor) * 1000:.0f} ms (target <= +100 ms)"
+        row(f"tradestats {' '.join(args_)}", t, "python -c 'import click'", floor, target)
+
+
+def _build_and_validate(runs: int) -> None:
+    print("\n2. Build and validate our five texts (no cache: each run does all the work)")
+    floor = median([PY, "-c", "import pandas, pandera.pandas"], runs)
+    imports = "python -c 'import pandas, pandera.pandas'"
+    row("tradestats build", median([*TS, "build"], runs), imports, floor, "(target <= 2x)")
+    row("tradestats validate", median([*TS, "validate"], runs), imports, floor)
+
+
+def _render(runs: int, tmp: Path) -> None:
+    print("\n3. Full render (4 charts x png, svg, pdf; checks data/clean against data/raw)")
+    floor = median(
+        [PY, str(REPO / "benchmarks" / "floor_render.py"), str(tmp / "floor"), "4"], runs
+    )
+    t = median([*TS, "plot", "--out", str(tmp / "plot")], runs)
+    row("tradestats plot", t, "floor_render.py", floor, "(target <= 1.5x)")
+    row("tradestats export", median([*TS, "export", "--out", str(tmp / "t.xlsx")], runs))
+
+
+def _package(runs: int) -> None:
+    print("\n4. Validation of data/clean/datapackage.json")
+    package = str(REPO / "data/clean/datapackage.json")
+    peer = shutil.which("frictionless") or str(Path(PY).parent / "frictionless")
+    floor = median([peer, "validate", package], runs)
+    t = median([*TS, "validate", "--package", package], runs)
+    row("tradestats validate --package", t, "frictionless validate", floor)
+
+
+def _scale(runs: int, scales: list[int], tmp: Path) -> None:
+    print("\n5. Scale: synthetic corpora (seconds / peak MB)")
+    print(
+        "  build reads and checks data/raw, derives and writes data/clean and accounts for\n"
+        "  every number in the texts; validate does it all again in memory and compares."
+    )
+    print(
+        f"  {'size':>6} {'figures':>8} {'text MB':>8} {'build':>14} {'validate':>14} "
+        f"{'export':>14} {'extract':>14}"
+    )
+    for factor in scales:
+        # in a process of its own: a child's peak memory counts the memory of the
+        # process it was forked from, so this one must stay small
+        root = tmp / f"x{factor}"
+        run([PY, str(REPO / "benchmarks" / "synthetic_corpus.py"), str(factor), str(root)])
+        n_fig = sum(1 for _ in (root / "data/raw/figures.csv").open()) - 1
+        mb = sum(p.stat().st_size for p in (root / "data/raw/texts").iterdir()) / 2**20
+        b = _median_run([*TS, "build"], root, runs)
+        v = _median_run([*TS, "validate"], root, runs)
+        e = _median_run([*TS, "export"], root, 1)
+        texts = sorted(str(p) for p in (root / "data/raw/texts").iterdir())
+        x = _median_run([*TS, "extract", "--format", "csv", *texts], root, 1)
+        cell = lambda r: f"{r[0]:6.1f}s/{r[1]:5d}MB"  # noqa: E731
+        print(
+            f"  {'x' + str(factor):>6} {n_fig:8d} {mb:8.1f} {cell(b):>14} {cell(v):>14} "
+            f"{cell(e):>14} {cell(x):>14}"
+        )
+        shutil.rmtree(root)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1 run each, scale x10 only")
@@ -77,78 +143,16 @@ def main() -> None:
     )
     print(f"median of {runs} run(s), whole processes\n")
     tmp = Path(tempfile.mkdtemp(prefix="tradestats-bench-"))
+    sections = {
+        "1": lambda: _startup(runs),
+        "2": lambda: _build_and_validate(runs),
+        "3": lambda: _render(runs, tmp),
+        "4": lambda: _package(runs),
+        "5": lambda: _scale(runs, scales, tmp),
+    }
     try:
-        if "1" in args.sections:
-            print("1. Start-up (no pandas, matplotlib, pandera or openpyxl)")
-            floor = median([PY, "-c", "import click"], runs)
-            for args_ in (["--help"], ["--version"], ["plot", "--list"]):
-                t = median([*TS, *args_], runs)
-                row(
-                    f"tradestats {' '.join(args_)}",
-                    t,
-                    "python -c 'import click'",
-                    floor,
-                    f"+{(t - floor) * 1000:.0f} ms (target <= +100 ms)",
-                )
-
-        if "2" in args.sections:
-            print("\n2. Full render (4 charts x png, svg, pdf)")
-            floor = median(
-                [PY, str(REPO / "benchmarks" / "floor_render.py"), str(tmp / "floor"), "4"], runs
-            )
-            t = median([*TS, "plot", "--force", "--out", str(tmp / "plot")], runs)
-            row("tradestats plot --force", t, "floor_render.py", floor, "(target <= 1.5x)")
-
-        if "3" in args.sections:
-            print("\n3. Nothing changed, nothing done (target <= 0.3 s)")
-            for cmd in (["build"], ["plot"], ["export"]):
-                run([*TS, *cmd])  # make sure it is current
-                row(f"tradestats {' '.join(cmd)} (second run)", median([*TS, *cmd], runs))
-
-        if "4" in args.sections:
-            print("\n4. Validation of data/clean/datapackage.json")
-            peer = shutil.which("frictionless") or str(Path(PY).parent / "frictionless")
-            floor = median([peer, "validate", str(REPO / "data/clean/datapackage.json")], runs)
-            t = median(
-                [*TS, "validate", "--package", str(REPO / "data/clean/datapackage.json")], runs
-            )
-            row("tradestats validate --package", t, "frictionless validate", floor, "(target < 1x)")
-            row("tradestats validate (with a current build)", median([*TS, "validate"], runs))
-            row(
-                "tradestats validate --full (everything again)",
-                median([*TS, "validate", "--full"], runs),
-            )
-
-        if "5" in args.sections:
-            print("\n5. Scale: synthetic corpora (seconds / peak MB)")
-            print(
-                "  build checks data/raw, accounts for every number in the texts and reads the\n"
-                "  clean tables back; validate then takes that from the current build's stamp.\n"
-                "  validate --full redoes it all without the stamp."
-            )
-            print(
-                f"  {'size':>6} {'figures':>8} {'text MB':>8} {'build':>14} {'validate':>14} "
-                f"{'build+valid.':>12} {'valid. --full':>14} {'export':>14} {'extract':>14}"
-            )
-            for factor in scales:
-                # in a process of its own: a child's peak memory counts the memory of the
-                # process it was forked from, so this one must stay small
-                root = tmp / f"x{factor}"
-                run([PY, str(REPO / "benchmarks" / "synthetic_corpus.py"), str(factor), str(root)])
-                n_fig = sum(1 for _ in (root / "data/raw/figures.csv").open()) - 1
-                mb = sum(p.stat().st_size for p in (root / "data/raw/texts").iterdir()) / 2**20
-                b = _median_run([*TS, "build", "--force"], root, runs)
-                v = _median_run([*TS, "validate"], root, runs)
-                f = _median_run([*TS, "validate", "--full"], root, 1)
-                e = _median_run([*TS, "export", "--force"], root, 1)
-                texts = sorted(str(p) for p in (root / "data/raw/texts").iterdir())
-                x = _median_run([*TS, "extract", "--format", "csv", *texts], root, 1)
-                cell = lambda r: f"{r[0]:6.1f}s/{r[1]:5d}MB"  # noqa: E731
-                print(
-                    f"  {'x' + str(factor):>6} {n_fig:8d} {mb:8.1f} {cell(b):>14} {cell(v):>14} "
-                    f"{b[0] + v[0]:11.1f}s {cell(f):>14} {cell(e):>14} {cell(x):>14}"
-                )
-                shutil.rmtree(root)
+        for key in args.sections:
+            sections[key]()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tradestats.builder.pipeline import BuildResult, build, fresh_clean_files
-from tradestats.errors import TradestatsError
+from tradestats.errors import Problem, TradestatsError
 from tradestats.files import ProjectPaths, checkout_root, data_dir
-from tradestats.validation import ValidationReport, validate, validate_package
+
+if TYPE_CHECKING:
+    from tradestats.builder.pipeline import BuildResult
+    from tradestats.validation import ValidationReport
 
 __all__ = [
-    "BuildResult",
-    "ValidationReport",
     "build",
     "data_dir",
     "ensure_current",
@@ -29,9 +30,37 @@ __all__ = [
 ]
 
 
+# Each function imports the libraries it needs when it runs, so that a command pays only
+# for its own (``validate --package`` needs frictionless, not pandera or matplotlib).
+
+
+def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
+    """Build data/clean (or ``out_dir``) from data/raw of the checkout at ``root``
+    (default: found from the current folder); see :mod:`tradestats.builder.pipeline`."""
+    from tradestats.builder.pipeline import build as run_build
+
+    return run_build(root, out_dir)
+
+
+def validate(root: Path | None = None) -> ValidationReport:
+    """Check everything about the checkout at ``root``; see :mod:`tradestats.validation`."""
+    from tradestats.validation import validate as run_validate
+
+    return run_validate(root)
+
+
+def validate_package(descriptor: Path) -> list[Problem]:
+    """Check one Data Package against its own descriptor, with frictionless."""
+    from tradestats.validation import validate_package as run_validate_package
+
+    return run_validate_package(Path(descriptor))
+
+
 def ensure_current(root: Path) -> None:
     """Raise unless ``root``/data/clean is, byte for byte, what data/raw builds. A broken
     data/raw raises its problems (file, line, column)."""
+    from tradestats.builder.pipeline import fresh_clean_files
+
     paths = ProjectPaths(root)
     stale = [
         name
