@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "build",
+    "chart_titles",
     "data_dir",
     "ensure_current",
     "plot",
@@ -98,6 +99,15 @@ def plot(
     clean = _checked_data_dir(root)
     target = out_dir or (ProjectPaths(root).figures_dir if root else Path.cwd() / "figures")
     return render_charts(names, formats=formats, lang=lang, out_dir=target, dpi=dpi, data_dir=clean)
+
+
+def chart_titles(lang: str = "en") -> dict[str, str]:
+    """Each chart's title, written from the data it would draw (as ``plot`` reads it)."""
+    from tradestats.charts.registry import CHARTS, chart_info
+    from tradestats.views import chart_tables
+
+    tables = chart_tables(data_dir(), validate=False)
+    return {name: chart_info(name)(tables, lang).title for name in CHARTS}
 
 
 def to_excel(path: Path | str | None = None) -> Path:

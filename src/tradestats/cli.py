@@ -164,9 +164,12 @@ def plot(
     from tradestats.charts.registry import CHARTS
 
     if list_only:
+        from tradestats.api import chart_titles
+
+        titles = chart_titles(lang)
         width = max(map(len, CHARTS))
-        for name, description in CHARTS.items():
-            click.echo(f"{name:{width}}  {description}")
+        for name in CHARTS:
+            click.echo(f"{name:{width}}  {titles[name]}")
         return
     unknown = [c for c in charts if c not in CHARTS]
     if unknown:

@@ -76,6 +76,30 @@ def growth_pair(tables: Tables) -> tuple[pd.Series, pd.Series, pd.Series, pd.Ser
     return growth, flows.loc[from_id], flows.loc[to_id], stated
 
 
+def growth_series(tables: Tables) -> pd.DataFrame:
+    """Every full year of the flow the growth check compares, as the same reporter and
+    agency give it (one row a year, the first text that gives it), in year order."""
+    _growth, before, _after, _stated = growth_pair(tables)
+    flows = tables["trade_flows"]
+    same = flows[
+        (flows["reporter"] == before["reporter"])
+        & (flows["partner"] == before["partner"])
+        & (flows["flow"] == before["flow"])
+        & (flows["reporting_agency"].fillna("") == _text(before["reporting_agency"]))
+        & (flows["qualifier"] == "exact")
+        & (flows["nature"] == "observed")
+    ]
+    years = same[
+        [is_full_year(s, e) for s, e in zip(same["period_start"], same["period_end"], strict=True)]
+    ]
+    years = years.sort_values("figure_id").drop_duplicates("period_start")
+    return years.sort_values("period_start")
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
 @dataclass(frozen=True)
 class PartnerTurnover:
     """Russia's turnover with one partner, as the partners chart shows it."""
@@ -107,12 +131,58 @@ def _russia_turnover(tables: Tables) -> pd.DataFrame:
     return russia
 
 
-def partner_turnover(tables: Tables) -> list[PartnerTurnover]:
-    """Russia's turnover with each partner: the latest exact full-year figure if there is
-    one, else the latest bound; with the partner's target, if any. Largest first."""
+def _turnover_bar(rows: pd.DataFrame, best: pd.Series, precision: pd.Series) -> PartnerTurnover:
+    targets = rows[rows["nature"] == "target"]
+    return PartnerTurnover(
+        code=str(best["other"]),
+        value_bn=float(best["value_usd_m"]) / 1000,
+        qualifier=str(best["qualifier"]),
+        figure_id=str(best["figure_id"]),
+        period_start=best["period_start"],
+        period_end=best["period_end"],
+        as_of_precision=str(precision.loc[str(best["source_id"])]),
+        target_bn=None if targets.empty else float(targets["value_usd_m"].iloc[0]) / 1000,
+        target_id=None if targets.empty else str(targets["figure_id"].iloc[0]),
+    )
+
+
+def _comparable_group(russia: pd.DataFrame) -> pd.DataFrame:
+    """The exact full-year figures of one period, reporter and agency that cover the most
+    partners (the latest such period on a tie): the like-with-like comparison."""
+    exact = russia[(russia["qualifier"] == "exact") & (russia["nature"] == "observed")]
+    exact = exact[
+        [
+            is_full_year(s, e)
+            for s, e in zip(exact["period_start"], exact["period_end"], strict=True)
+        ]
+    ]
+    if exact.empty:
+        return exact
+    keys = ["period_start", "reporter", exact["reporting_agency"].fillna("")]
+    sizes = exact.groupby(keys, observed=True)["other"].nunique()
+    start, reporter, agency = max(sizes.index, key=lambda k: (sizes[k], k[0]))
+    chosen = exact[
+        (exact["period_start"] == start)
+        & (exact["reporter"] == reporter)
+        & (exact["reporting_agency"].fillna("") == agency)
+    ]
+    return chosen.sort_values("figure_id").drop_duplicates("other")
+
+
+def partner_turnover(tables: Tables) -> tuple[list[PartnerTurnover], list[PartnerTurnover]]:
+    """Russia's turnover with its partners: the comparable group (one period, reporter
+    and agency; see :func:`_comparable_group`), largest first; and, for each other
+    partner, its latest figure (exact full year if any, else a bound) with its target,
+    on its own date."""
     precision = tables["sources"].set_index("source_id")["date_precision"]
-    bars = []
-    for code, rows in _russia_turnover(tables).groupby("other", sort=False):
+    russia = _russia_turnover(tables)
+    group = _comparable_group(russia)
+    main = [
+        _turnover_bar(russia[russia["other"] == r["other"]].iloc[0:0], r, precision)
+        for _, r in group.iterrows()
+    ]
+    others = []
+    for _code, rows in russia[~russia["other"].isin(group["other"])].groupby("other", sort=False):
         observed = rows[rows["nature"] == "observed"].copy()
         if observed.empty:
             continue
@@ -123,21 +193,9 @@ def partner_turnover(tables: Tables) -> list[PartnerTurnover]:
             )
         ]
         best = observed.sort_values(["full_year_exact", "period_end"]).iloc[-1]
-        targets = rows[rows["nature"] == "target"]
-        bars.append(
-            PartnerTurnover(
-                code=str(code),
-                value_bn=float(best["value_usd_m"]) / 1000,
-                qualifier=str(best["qualifier"]),
-                figure_id=str(best["figure_id"]),
-                period_start=best["period_start"],
-                period_end=best["period_end"],
-                as_of_precision=str(precision.loc[str(best["source_id"])]),
-                target_bn=None if targets.empty else float(targets["value_usd_m"].iloc[0]) / 1000,
-                target_id=None if targets.empty else str(targets["figure_id"].iloc[0]),
-            )
-        )
-    return sorted(bars, key=lambda b: b.value_bn, reverse=True)
+        others.append(_turnover_bar(rows, best, precision))
+    by_size = lambda b: b.value_bn  # noqa: E731
+    return sorted(main, key=by_size, reverse=True), sorted(others, key=by_size, reverse=True)
 
 
 def russia_balance_groups(tables: Tables) -> list[tuple[str, pd.Timestamp, pd.DataFrame]]:

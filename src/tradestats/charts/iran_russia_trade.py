@@ -1,5 +1,7 @@
-"""Iran–Russia trade by period and direction: every period the texts give, with the
-half-year reported by Iranian customs set apart and hatched."""
+"""Iran–Russia trade by year and direction, as the texts give it: one block of bars per
+reporting agency (or per reporter, where the text names none), every year of the span
+shown, a year the texts do not give marked "not stated", a part of a year in a lighter
+tone, and the source's claim of an upper bound as a rule in the source's own words."""
 
 from __future__ import annotations
 
@@ -12,30 +14,148 @@ from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
 from tradestats.charts.layout import (
+    ChartInfo,
     axes,
+    data_date,
     decimals,
     economy_name,
     frame,
+    key_handles,
+    legend,
     new_figure,
     styled,
     value_axis,
 )
 from tradestats.charts.notes import source_note
-from tradestats.charts.words import period_words, t
-from tradestats.views import Tables, check_for, iran_russia_flows, is_full_year
+from tradestats.charts.words import join_words, period_words, t, value_label
+from tradestats.views import Tables, iran_russia_flows, is_full_year
 
-__all__ = ["plot_iran_russia_trade"]
+__all__ = ["info", "plot_iran_russia_trade"]
 
 _SERIES = ("RUS", "IRN", "turnover")  # Russia's exports, Iran's exports, turnover
 _WIDTH = 0.27
+_COLOR = {"RUS": "exports", "IRN": "imports", "turnover": "turnover"}  # from Russia's side
 
 
-def _colors() -> dict[str, str]:
-    return {
-        "RUS": style.COLORS["exports"],
-        "IRN": style.COLORS["imports"],
-        "turnover": style.COLORS["turnover"],
-    }
+def _blocks(pair: pd.DataFrame) -> list[tuple[str, str, list[tuple[pd.Timestamp, pd.Timestamp]]]]:
+    """(agency or '', reporter, periods) per block. A block of full years runs over every
+    year of the whole span, so the years nobody gives show as "not stated"."""
+    first, last = pair["period_start"].min().year, pair["period_end"].max().year
+    out = []
+    keys = pair.assign(agency=pair["reporting_agency"].fillna(""))
+    for (agency, reporter), rows in keys.groupby(["agency", "reporter"], observed=True, sort=False):
+        periods = sorted(
+            {(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)}
+        )
+        if all(is_full_year(s, e) for s, e in periods):
+            periods = [
+                (pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in range(first, last + 1)
+            ]
+        out.append((str(agency), str(reporter), periods))
+    full = [b for b in out if all(is_full_year(s, e) for s, e in b[2])]
+    return full + [b for b in out if b not in full]
+
+
+def _block_label(tables: Tables, agency: str, reporter: str, periods: list[Any], lang: str) -> str:
+    if agency:
+        short = tables["agencies"].set_index("name_en").loc[agency]
+        who = str(short["short_fa" if lang == "fa" else "short_en"])
+    else:
+        who = t("iran_russia.no_agency", lang, reporter=economy_name(tables, reporter, lang))
+    if all(is_full_year(s, e) for s, e in periods):
+        return f"{who}\n{t('iran_russia.full_years', lang)}"
+    months = {round((e - s).days / 30.44) for s, e in periods}
+    span = t("iran_russia.months", lang, n=months.pop()) if len(months) == 1 else ""
+    return f"{who}\n{span}".rstrip()
+
+
+def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang: str) -> None:
+    """One bar and its value label, or 'not stated' where the texts give no value."""
+    if row.empty:
+        ax.text(
+            bx,
+            top * 0.02,
+            t("not_stated", lang),
+            rotation=90,
+            ha="center",
+            va="bottom",
+            fontsize=style.size(6.5, lang),
+            color=style.COLORS["muted"],
+        )
+        return
+    r = row.iloc[0]
+    value, color = float(r["value_usd_m"]), style.COLORS[_COLOR[key]]
+    partial = not is_full_year(r["period_start"], r["period_end"])
+    marks = style.MARKS["partial"]["patch"] if partial else {}
+    ax.bar(bx, value, _WIDTH * 0.92, facecolor=color, edgecolor=color, **marks)
+    ax.text(
+        bx,
+        value + top * 0.015,
+        value_label(value, str(r["qualifier"]), lang, decimals(value)),
+        ha="center",
+        va="bottom",
+        fontsize=style.size(7, lang),
+        color=style.COLORS["text"],
+    )
+
+
+def _draw_blocks(
+    ax: Axes, tables: Tables, pair: pd.DataFrame, top: float, lang: str
+) -> tuple[list[float], list[str]]:
+    """The bars, block by block, with a dotted rule between blocks and each block's label
+    under it. Returns the positions and labels of the periods."""
+    x, positions, ticks = 0.0, [], []
+    for i, (agency, reporter, periods) in enumerate(_blocks(pair)):
+        if i:
+            x += 0.6
+            ax.axvline(x - 0.8, color=style.COLORS["muted"], linewidth=0.8, linestyle=(0, (3, 3)))
+        rows = pair[
+            (pair["reporting_agency"].fillna("") == agency) & (pair["reporter"] == reporter)
+        ]
+        xs = []
+        for start, end in periods:
+            here = rows[(rows["period_start"] == start) & (rows["period_end"] == end)]
+            for k, key in enumerate(_SERIES):
+                _draw_bar(ax, here[here["series"] == key], key, x + (k - 1) * _WIDTH, top, lang)
+            positions.append(x)
+            ticks.append(period_words(start.date(), end.date(), lang))
+            xs.append(x)
+            x += 1.0
+        ax.annotate(
+            _block_label(tables, agency, reporter, periods, lang),
+            xy=((min(xs) + max(xs)) / 2, 0),
+            xycoords=("data", "axes fraction"),
+            xytext=(0, -33),
+            textcoords="offset points",
+            ha="center",
+            va="top",
+            fontsize=style.size(7.5, lang),
+            color=style.COLORS["muted"],
+        )
+    return positions, ticks
+
+
+def _draw_claim(ax: Axes, tables: Tables, bounds: pd.DataFrame, top: float, lang: str) -> None:
+    """The upper bound a source claims, as a rule labelled in the source's words."""
+    if bounds.empty:
+        return
+    bound = bounds.iloc[0]
+    value = float(bound["value_usd_m"])
+    source = tables["sources"].set_index("source_id").loc[str(bound["source_id"])]
+    outlet = str(source["outlet_fa" if lang == "fa" else "outlet"])
+    outlet = outlet.split(",")[0].split(" به نقل از ")[0]  # the outlet, not whom it reports
+    ax.axhline(value, color=style.COLORS["claim"], linewidth=1, linestyle=(0, (5, 3)))
+    ax.text(
+        0.01 if lang == "en" else 0.99,
+        value + top * 0.015,
+        t("iran_russia.claim", lang, outlet=outlet, v=style.format_number(value, lang)),
+        transform=ax.get_yaxis_transform(),
+        ha="left" if lang == "en" else "right",
+        va="bottom",
+        fontsize=style.size(7, lang),
+        color=style.COLORS["claim"],
+        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+    )
 
 
 def _labels(tables: Tables, lang: str) -> dict[str, str]:
@@ -47,172 +167,102 @@ def _labels(tables: Tables, lang: str) -> dict[str, str]:
     }
 
 
-def _draw_bar(
-    ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, partial: bool, lang: str
-) -> None:
-    """One bar and its value label, or 'not stated' where the texts give no value."""
-    if row.empty:
-        ax.text(
-            bx,
-            top * 0.02,
-            t("not_stated", lang),
-            rotation=90,
-            ha="center",
-            va="bottom",
-            fontsize=7,
-            color=style.COLORS["muted"],
-        )
-        return
-    value = float(row["value_usd_m"].iloc[0])
-    color = _colors()[key]
-    ax.bar(
-        bx,
-        value,
-        _WIDTH * 0.92,
-        color=color if not partial else "white",
-        edgecolor=color,
-        hatch="////" if partial else None,
-        linewidth=1.2,
-    )
-    ax.text(
-        bx,
-        value + top * 0.015,
-        style.format_number(value, lang, decimals(value)),
-        ha="center",
-        va="bottom",
-        fontsize=7.5,
-        color=style.COLORS["text"],
-    )
-
-
-def _block_label(tables: Tables, g: Any, rows: pd.DataFrame, partial: bool, lang: str) -> str:
-    """The agency and the span under a group of bars: "Russian customs / full years"."""
-    agency = rows["reporting_agency"].dropna()
-    agency_name = ""
-    if not agency.empty:
-        short = tables["agencies"].set_index("name_en").loc[str(agency.iloc[0])]
-        agency_name = str(short["short_fa" if lang == "fa" else "short_en"])
-    months = round((g.period_end - g.period_start).days / 30.44)
-    span = t("iran_russia.months", lang, n=months) if partial else t("iran_russia.full_years", lang)
-    return f"{agency_name}\n{span}"
-
-
-def _draw_groups(
-    ax: Axes, tables: Tables, pair: pd.DataFrame, top: float, lang: str
-) -> tuple[list[float], list[Any], list[tuple[str, list[float]]]]:
-    """A group of three bars per period and reporter; a dotted rule between reporters.
-    Returns the group positions, the groups, and the labelled blocks under them."""
-    groups = list(
-        pair.groupby(["period_start", "period_end", "reporter"], observed=True)
-        .size()
-        .reset_index()
-        .sort_values("period_start")
-        .itertuples()
-    )
-    x, previous = 0.0, None
-    positions: list[float] = []
-    blocks: list[tuple[str, list[float]]] = []
-    for g in groups:
-        if previous is not None and g.reporter != previous:
-            x += 0.6
-            ax.axvline(x - 0.8, color=style.COLORS["muted"], linewidth=0.8, linestyle=(0, (3, 3)))
-        partial = not is_full_year(g.period_start, g.period_end)
-        rows = pair[(pair["period_start"] == g.period_start) & (pair["reporter"] == g.reporter)]
-        for k, key in enumerate(_SERIES):
-            _draw_bar(
-                ax, rows[rows["series"] == key], key, x + (k - 1) * _WIDTH, top, partial, lang
-            )
-        positions.append(x)
-        block = _block_label(tables, g, rows, partial, lang)
-        if blocks and blocks[-1][0] == block:
-            blocks[-1][1].append(x)
-        else:
-            blocks.append((block, [x]))
-        previous = g.reporter
-        x += 1.0
-    return positions, groups, blocks
-
-
-def _period_axis(
-    ax: Axes,
-    positions: list[float],
-    groups: list[Any],
-    blocks: list[tuple[str, list[float]]],
-    lang: str,
-) -> None:
-    ticks = [period_words(g.period_start.date(), g.period_end.date(), lang) for g in groups]
-    ax.set_xticks(positions, ticks, fontsize=8.5)
-    ax.tick_params(axis="x", length=0)
-    ax.set_xlim(positions[0] - 0.6, positions[-1] + 0.6)
-    for block, xs in blocks:
-        ax.annotate(
-            block,
-            xy=((min(xs) + max(xs)) / 2, 0),
-            xycoords=("data", "axes fraction"),
-            xytext=(0, -38),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=8,
-            color=style.COLORS["muted"],
-        )
-    if lang == "fa":
-        ax.invert_xaxis()
-
-
-def _draw_bound(ax: Axes, tables: Tables, bounds: pd.DataFrame, top: float, lang: str) -> str:
-    """The upper bound the text states, as a dashed rule; returns the chart's title."""
-    if bounds.empty:
-        return t("iran_russia.title", lang, bound="")
-    bound = bounds.iloc[0]
-    value = bound["value_usd_m"]
-    ax.axhline(value, color=style.COLORS["highlight"], linewidth=1, linestyle=(0, (5, 3)))
-    ax.text(
-        0.99 if lang == "en" else 0.01,
-        value + top * 0.015,
-        t("iran_russia.bound", lang, v=style.format_number(value, "en")),
-        transform=ax.get_yaxis_transform(),
-        ha="right" if lang == "en" else "left",
-        va="bottom",
-        fontsize=7.5,
-        color=style.COLORS["highlight"],
-    )
-    check = check_for(tables, "upper_bound", str(bound["figure_id"]))
-    if check is None or check["status"] != "ok":
-        return t("iran_russia.title", lang, bound="")
-    return t("iran_russia.title", lang, bound=style.format_number(value / 1000, "en", 0))
-
-
-def _legend(ax: Axes, tables: Tables, lang: str) -> None:
-    colors, labels = _colors(), _labels(tables, lang)
-    handles = [Patch(facecolor=colors[k], edgecolor=colors[k], label=labels[k]) for k in _SERIES]
-    ax.legend(
-        handles=handles,
+def _legend(ax: Axes, tables: Tables, pair: pd.DataFrame, lang: str) -> None:
+    labels = _labels(tables, lang)
+    handles = [Patch(color=style.COLORS[_COLOR[k]], label=labels[k]) for k in _SERIES]
+    if not all(
+        is_full_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
+    ):
+        handles += key_handles(["partial"], lang, style.COLORS["muted"])
+    legend(
+        ax,
+        handles,
+        lang,
         loc="lower left" if lang == "en" else "lower right",
         bbox_to_anchor=(0, 1.0) if lang == "en" else (1, 1.0),
-        ncols=3,
-        fontsize=8,
-        handlelength=1.2,
+        ncols=len(handles),
         borderaxespad=0.3,
+        columnspacing=1.2,
     )
+
+
+def _title(tables: Tables, pair: pd.DataFrame, lang: str) -> str:
+    """The full-year turnovers, in words: 'Russia–Iran trade was $1.7 billion in 2017 and
+    2018'; a plain title where the texts give no full-year turnover."""
+    turnover = pair[(pair["series"] == "turnover")]
+    full = turnover[
+        [
+            is_full_year(s, e)
+            for s, e in zip(turnover["period_start"], turnover["period_end"], strict=True)
+        ]
+    ]
+    if full.empty:
+        return t("iran_russia.title_plain", lang, period=_span(pair, lang))
+    by_value: dict[str, list[str]] = {}
+    for r in full.sort_values("period_start").itertuples():
+        v = style.format_number(float(r.value_usd_m) / 1000, lang, 1)
+        by_value.setdefault(v, []).append(str(r.period_start.year))
+    amounts = [
+        t("iran_russia.amount", lang, v=v, years=join_words(ys, lang)) for v, ys in by_value.items()
+    ]
+    return t("iran_russia.title", lang, amounts=join_words(amounts, lang))
+
+
+def _span(pair: pd.DataFrame, lang: str) -> str:
+    first, last = pair["period_start"].min().year, pair["period_end"].max().year
+    return (
+        t("period.years", lang, first=first, last=last)
+        if first != last
+        else t("period.year", lang, year=first)
+    )
+
+
+def _alt_items(tables: Tables, pair: pd.DataFrame, lang: str) -> list[str]:
+    """'2017 (Russian customs): Russia's exports to Iran 1,314, …', one per period."""
+    labels = _labels(tables, lang)
+    out = []
+    for (start, end, agency), rows in pair.assign(a=pair["reporting_agency"].fillna("")).groupby(
+        ["period_start", "period_end", "a"], observed=True, sort=True
+    ):
+        period = period_words(start.date(), end.date(), lang).split("\n")[0]
+        reporter = str(rows["reporter"].iloc[0])
+        who = _block_label(tables, str(agency), reporter, [(start, end)], lang).split("\n")[0]
+        values = [
+            f"{labels[str(r.series)]} "
+            + value_label(float(r.value_usd_m), str(r.qualifier), lang, decimals(r.value_usd_m))
+            for r in rows.itertuples()
+        ]
+        out.append(f"{period} ({who}): {t('comma', lang).join(values)}")
+    return out
+
+
+def info(tables: Tables, lang: str = "en") -> ChartInfo:
+    pair, bounds = iran_russia_flows(tables)
+    rows = pd.concat([pair.drop(columns="series"), bounds])
+    items = _alt_items(tables, pair, lang)
+    alt = t("iran_russia.alt", lang, period=_span(pair, lang), items="; ".join(items))
+    subtitle = t("iran_russia.subtitle", lang, period=_span(pair, lang), unit=t("unit.usd_m", lang))
+    return ChartInfo(_title(tables, pair, lang), subtitle, alt, rows, data_date(tables, rows))
 
 
 @styled
 def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
-    """Russia's exports to Iran, imports from Iran and turnover, for every period the
-    texts give; the half-year reported by Iranian customs is set apart and hatched."""
+    """Russia's exports to Iran, Iran's exports to Russia and turnover, for every period
+    the texts give, block by block of reporting agency."""
     pair, bounds = iran_russia_flows(tables)
-    top = float(pair["value_usd_m"].max())
-    if not bounds.empty:
-        top = max(top, float(bounds["value_usd_m"].max()))
+    top = float(pd.concat([pair, bounds])["value_usd_m"].max())
     fig = new_figure()
-    ax = axes(fig, lang, (0.085, 0.27, 0.89, 0.5))
-    positions, groups, blocks = _draw_groups(ax, tables, pair, top, lang)
-    _period_axis(ax, positions, groups, blocks, lang)
-    title = _draw_bound(ax, tables, bounds, top, lang)
+    ax = axes(fig, lang, (0.075, 0.31, 0.9, 0.44))
+    positions, ticks = _draw_blocks(ax, tables, pair, top, lang)
+    ax.set_xticks(positions, ticks, fontsize=style.size(7.5, lang))
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlim(positions[0] - 0.6, positions[-1] + 0.6)
+    if lang == "fa":
+        ax.invert_xaxis()
+    _draw_claim(ax, tables, bounds, top, lang)
     ax.set_ylim(0, top * 1.18)
     value_axis(ax, lang)
-    _legend(ax, tables, lang)
+    _legend(ax, tables, pair, lang)
     used = list(pair["figure_id"]) + list(bounds["figure_id"])
-    frame(fig, lang, title, t("unit.usd_m", lang), source_note(tables, used, lang))
+    frame(fig, lang, info(tables, lang), source_note(tables, used, lang))
     return fig

@@ -1,33 +1,65 @@
 """What every chart shares: the house style applied while drawing, a 16:9 figure, axes
-mirrored for Persian, the title/subtitle/source-note frame, value axes and names."""
+mirrored for Persian, the title/subtitle/source-note frame, value axes, legends that run
+right to left in Persian, the key drawn from the visual language, and what a chart says
+about itself (title, alt text, the rows it plots)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import matplotlib as mpl
+import pandas as pd
+from matplotlib.artist import Artist
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 import tradestats.charts.style as style
 from tradestats.views import Tables
 
-__all__ = ["axes", "decimals", "economy_name", "frame", "new_figure", "styled", "value_axis"]
+__all__ = [
+    "ChartInfo",
+    "axes",
+    "decimals",
+    "economy_name",
+    "frame",
+    "key_handles",
+    "legend",
+    "new_figure",
+    "styled",
+    "value_axis",
+]
 
 _F = TypeVar("_F", bound=Callable[..., Figure])
 
 
+@dataclass(frozen=True)
+class ChartInfo:
+    """What a chart says, written from the rows it plots: its title, subtitle and alt
+    text, the rows themselves (as in trade_flows.csv) and the date of its data (the
+    latest date of the texts they come from)."""
+
+    title: str
+    subtitle: str
+    alt: str
+    rows: pd.DataFrame
+    data_date: dt.date
+
+
 def styled(func: _F) -> _F:
-    """Draw the whole chart inside the house style."""
+    """Draw the whole chart inside the house style of its language."""
 
     @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Figure:
-        with mpl.rc_context(style.RC_PARAMS):  # type: ignore[arg-type]
-            return func(*args, **kwargs)
+    def wrapper(*args: Any, lang: str = "en", **kwargs: Any) -> Figure:
+        with style.house_style(lang):
+            fig = func(*args, lang=lang, **kwargs)
+        fig.tradestats_lang = lang  # type: ignore[attr-defined]
+        return fig
 
     return wrapper  # type: ignore[return-value]
 
@@ -51,23 +83,41 @@ def axes(fig: Figure, lang: str, rect: tuple[float, float, float, float]) -> Axe
     return ax
 
 
-def frame(fig: Figure, lang: str, title: str, subtitle: str, note: str) -> None:
-    """Title (the finding), subtitle (the unit) and the generated source note."""
+def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
+    """Title (the finding), subtitle (what and the unit) and the generated source note."""
     x, ha = (0.985, "right") if lang == "fa" else (0.015, "left")
-    fig.text(
-        x, 0.965, title, ha=ha, va="top", fontsize=13, fontweight="bold", color=style.COLORS["text"]
-    )
-    fig.text(x, 0.895, subtitle, ha=ha, va="top", fontsize=9.5, color=style.COLORS["muted"])
-    width = 165 if lang == "en" else 150
+    width = 110 if lang == "en" else 105
+    title = "\n".join(textwrap.wrap(info.title, 80 if lang == "en" else 88))
     fig.text(
         x,
-        0.015,
-        "\n".join(textwrap.fill(part, width) for part in note.split("\n")),
+        0.975,
+        title,
+        ha=ha,
+        va="top",
+        fontsize=style.size(12, lang),
+        fontweight="bold",
+        color=style.COLORS["text"],
+        linespacing=1.15,
+    )
+    top = 0.975 - 0.058 * (title.count("\n") + 1)
+    fig.text(
+        x,
+        top,
+        info.subtitle,
+        ha=ha,
+        va="top",
+        fontsize=style.size(9, lang),
+        color=style.COLORS["muted"],
+    )
+    fig.text(
+        x,
+        0.012,
+        "\n".join(textwrap.wrap(note, int(width * 1.45))),
         ha=ha,
         va="bottom",
-        fontsize=6.8,
+        fontsize=style.size(6.6, lang),
         color=style.COLORS["muted"],
-        linespacing=1.4,
+        linespacing=1.35 if lang == "en" else 1.0,
     )
 
 
@@ -76,15 +126,43 @@ def value_axis(ax: Axes, lang: str, axis: str = "y", decimals: int = 0) -> None:
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(formatter)
     target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
+    ax.tick_params(axis=axis, labelsize=style.size(8.5, lang))
+
+
+def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Artist]:
+    """Legend entries for the marks of the visual language (style.MARKS) a chart uses."""
+    handles: list[Artist] = []
+    for mark in marks:
+        spec = style.MARKS[mark]
+        props = {"facecolor": color, "edgecolor": color, **spec["patch"]}
+        handles.append(Patch(label=spec["words"][lang], **props))
+    return handles
+
+
+def legend(ax: Axes, handles: list[Artist], lang: str, **kwargs: Any) -> None:
+    """A legend that runs right to left in Persian: markers on the right, text aligned
+    right, entries in reading order."""
+    if lang == "fa":
+        kwargs = {"markerfirst": False, "alignment": "right", **kwargs}
+        ncols = kwargs.get("ncols", 1)
+        if ncols > 1:
+            handles = handles[::-1]
+    ax.legend(handles=handles, fontsize=style.size(7.8, lang), handlelength=1.2, **kwargs)
 
 
 def economy_name(tables: Tables, code: str, lang: str, article: bool = False) -> str:
     econ = tables["economies"].set_index("code").loc[code]
     name = str(econ["name_fa"] if lang == "fa" else econ["name_en"])
     if article and lang == "en" and econ["kind"] == "aggregate":
-        name = f"the {name}"
+        name = "the world" if code == "WLD" else f"the {name}"
     return name
 
 
 def decimals(value: float) -> int:
     return 0 if float(value).is_integer() else 1
+
+
+def data_date(tables: Tables, rows: pd.DataFrame) -> dt.date:
+    """The latest date of the texts the rows come from."""
+    dates = tables["sources"].set_index("source_id")["date"]
+    return max(pd.Timestamp(dates.loc[s]).date() for s in rows["source_id"].astype(str))

@@ -1,5 +1,6 @@
-"""A chart's source note, generated from the clean tables: which texts, which agencies,
-which rows. Never typed by hand."""
+"""A chart's source note, generated from the clean tables, never typed by hand: for each
+group of plotted figures, the outlet and its date, the agency the text names for those
+figures (or that it names none), and the figure ids."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from tradestats.charts.words import TEXT, date_words, t
+from tradestats.charts.words import TEXT, date_words
+from tradestats.views import Tables
 
-__all__ = ["compact_ids", "source_note"]
+__all__ = ["compact_ids", "note_groups", "source_note"]
 
 
 def compact_ids(ids: Iterable[str]) -> str:
@@ -25,42 +27,60 @@ def compact_ids(ids: Iterable[str]) -> str:
     return ", ".join(f"F{a:03d}" if a == b else f"F{a:03d}–F{b:03d}" for a, b in runs)
 
 
-def source_note(tables: dict[str, pd.DataFrame], figure_ids: Iterable[str], lang: str) -> str:
-    """'Source: Iran Online, reporting Iran Khabar (18 Jan 2022), citing the Federal Customs
-    Service of Russia. Transcribed by tradestats: trade_flows.csv F023–F028.'"""
+def note_groups(
+    tables: Tables, figure_ids: Iterable[str]
+) -> list[tuple[str, str | None, list[str]]]:
+    """(source id, the agency the text names or None, figure ids) for every group of the
+    figures, sources in order of first appearance, each agency before 'none named'."""
     ids = sorted(set(figure_ids))
     figures = tables["figures"].set_index("figure_id").loc[ids]
-    flows = tables["trade_flows"].set_index("figure_id")
-    sources = tables["sources"].set_index("source_id")
+    agency = tables["trade_flows"].set_index("figure_id")["reporting_agency"]
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for fid in ids:
+        named = agency.get(fid)
+        key = (str(figures.loc[fid, "source_id"]), named if isinstance(named, str) else None)
+        groups.setdefault(key, []).append(fid)
+    order = list(dict.fromkeys(figures["source_id"].astype(str)))
+    ranked = sorted(groups.items(), key=lambda g: (order.index(g[0][0]), g[0][1] is None))
+    return [(source, named, members) for (source, named), members in ranked]
+
+
+def _fill(key: str, lang: str, **values: str) -> str:
+    """A note template filled as it is: dates come localized, ids stay in Latin letters
+    and digits in either language."""
+    return TEXT[key][lang].format(**values)
+
+
+def _outlet(tables: Tables, source_id: str, lang: str) -> str:
+    src = tables["sources"].set_index("source_id").loc[source_id]
+    outlet = src["outlet_fa"] if lang == "fa" else src["outlet"]
+    if not isinstance(outlet, str):
+        outlet = str(src["title"])
+    date = date_words(pd.Timestamp(src["date"]).date(), str(src["date_precision"]), lang)
+    return _fill("note.outlet", lang, outlet=outlet, date=date)
+
+
+def source_note(tables: Tables, figure_ids: Iterable[str], lang: str) -> str:
+    """'Source: Iran Online, reporting Iran Khabar (18 Jan 2022): F023–F028 citing the
+    Federal Customs Service of Russia; F016 naming no agency.' and the table's name."""
     agencies = tables["agencies"].set_index("name_en")
-    parts = []
-    for source_id in dict.fromkeys(figures["source_id"]):
-        src = sources.loc[source_id]
-        outlet = src["outlet_fa"] if lang == "fa" else src["outlet"]
-        if not isinstance(outlet, str):
-            outlet = str(src["title"])
-        date = date_words(pd.Timestamp(src["date"]).date(), str(src["date_precision"]), lang)
-        used = [i for i in ids if figures.loc[i, "source_id"] == source_id]
-        names = [
-            str(flows.loc[i, "reporting_agency"])
-            for i in used
-            if i in flows.index and isinstance(flows.loc[i, "reporting_agency"], str)
-        ]
-        names = list(dict.fromkeys(names))
-        if names:
-            local = [str(agencies.loc[n, "name_fa"]) if lang == "fa" else n for n in names]
-            parts.append(
-                t(
-                    "note.citing",
-                    lang,
-                    outlet=outlet,
-                    date=date,
-                    agencies=t("note.and", lang).join(local),
-                )
-            )
+    parts: dict[str, list[str]] = {}
+    for source_id, named, ids in note_groups(tables, figure_ids):
+        if named is None:
+            words = _fill("note.no_agency", lang, ids=compact_ids(ids))
         else:
-            parts.append(t("note.plain", lang, outlet=outlet, date=date))
-    table = "trade_flows.csv" if all(i in flows.index for i in ids) else "figures.csv"
-    # Ids and file names stay in Latin letters and digits in either language.
-    rows = TEXT["note.rows"][lang].format(table=table, ids=compact_ids(ids))
-    return t("note.source", lang, sources=t("note.sep", lang).join(parts)) + "\n" + rows
+            agency = str(agencies.loc[named, "name_fa"]) if lang == "fa" else named
+            words = _fill("note.citing", lang, agency=agency, ids=compact_ids(ids))
+        parts.setdefault(source_id, []).append(words)
+    sources = [
+        _fill(
+            "note.group",
+            lang,
+            outlet=_outlet(tables, sid, lang),
+            what=TEXT["note.sep"][lang].join(p),
+        )
+        for sid, p in parts.items()
+    ]
+    flows = set(tables["trade_flows"]["figure_id"].tolist())
+    table = "trade_flows.csv" if set(figure_ids) <= flows else "figures.csv"
+    return _fill("note.source", lang, sources=" ".join(sources), table=table)

@@ -1,27 +1,35 @@
-"""Russia's turnover with each partner, each labelled with its own year or as-of date;
-bounds drawn as hatched bars with arrows, targets as dashed outlines. Small partners get
-their own panel and scale."""
+"""Russia's trade with its partners, like with like: the main panel holds only the
+figures of one year, one reporter and one agency; figures of other dates stand in a
+separate strip below, each with its date, bounds hatched with an arrow and targets as
+dashed outlines."""
 
 from __future__ import annotations
 
+import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
 from tradestats.charts.layout import (
+    ChartInfo,
     axes,
+    data_date,
     decimals,
     economy_name,
     frame,
+    key_handles,
+    legend,
     new_figure,
     styled,
     value_axis,
 )
 from tradestats.charts.notes import source_note
-from tradestats.charts.words import period_words, t, value_label
+from tradestats.charts.words import join_words, period_words, t, value_label
 from tradestats.views import PartnerTurnover, Tables, partner_turnover
 
-__all__ = ["partner_label", "plot_partners"]
+__all__ = ["info", "partner_label", "plot_partners"]
+
+_COLOR = style.COLORS["turnover"]
 
 
 def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
@@ -30,130 +38,164 @@ def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
     return f"{economy_name(tables, b.code, lang)}\n{period}"
 
 
-def _draw_target(ax: Axes, y: int, b: PartnerTurnover, top: float, lang: str) -> None:
-    assert b.target_bn is not None
-    muted = style.COLORS["muted"]
-    ax.barh(
-        y,
-        b.target_bn,
-        0.62,
-        facecolor="none",
-        edgecolor=muted,
-        linestyle=(0, (4, 2)),
-        linewidth=1.1,
-    )
-    ax.text(
-        b.target_bn + top * 0.012,
-        y + 0.18,
-        value_label(b.target_bn, "target", lang, decimals(b.target_bn)),
-        va="center",
-        ha="left" if lang == "en" else "right",
-        fontsize=8,
-        color=muted,
-    )
+def _period(bars: list[PartnerTurnover], lang: str) -> str:
+    return period_words(bars[0].period_start.date(), bars[0].period_end.date(), lang)
 
 
-def _draw_value(ax: Axes, y: int, b: PartnerTurnover, top: float, lang: str) -> None:
-    """The bar (hatched, with an arrow, for a bound) and its value label."""
-    color = style.COLORS["partner"]
+def _agency(tables: Tables, bars: list[PartnerTurnover], lang: str) -> str:
+    flows = tables["trade_flows"].set_index("figure_id")
+    row = flows.loc[bars[0].figure_id]
+    if not isinstance(row["reporting_agency"], str):
+        return economy_name(tables, str(row["reporter"]), lang)
+    agency = tables["agencies"].set_index("name_en").loc[row["reporting_agency"]]
+    return str(agency["short_fa" if lang == "fa" else "short_en"])
+
+
+def _rows(tables: Tables, ids: list[str]) -> pd.DataFrame:
+    flows = tables["trade_flows"]
+    return flows[flows["figure_id"].isin(ids)].sort_values("figure_id")
+
+
+def info(tables: Tables, lang: str = "en") -> ChartInfo:
+    main, others = partner_turnover(tables)
+    period = _period(main, lang)
+    top, bottom = main[0], main[-1]
+    title = t(
+        "partners.title",
+        lang,
+        period=period,
+        top=economy_name(tables, top.code, lang, article=True),
+        bottom=economy_name(tables, bottom.code, lang, article=True),
+        ratio=f"{top.value_bn / bottom.value_bn:.0f}",
+    )
+    subtitle = t(
+        "partners.subtitle",
+        lang,
+        period=period,
+        agency=_agency(tables, main, lang),
+        unit=t("unit.usd_bn", lang),
+    )
+    items = [
+        f"{economy_name(tables, b.code, lang)} {style.format_number(b.value_bn, lang, 1)}"
+        for b in main
+    ]
+    rest = [
+        f"{partner_label(tables, b, lang).replace(chr(10), ', ')}: "
+        f"{value_label(b.value_bn, b.qualifier, lang, decimals(b.value_bn))}"
+        for b in others
+    ]
+    alt = t(
+        "partners.alt",
+        lang,
+        period=period,
+        items=join_words(items, lang),
+        others=join_words(rest, lang),
+    )
+    ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
+    rows = _rows(tables, ids)
+    return ChartInfo(title, subtitle, alt, rows, data_date(tables, rows))
+
+
+def _draw_bar(ax: Axes, y: int, b: PartnerTurnover, top: float, lang: str) -> None:
+    """The bar (hatched, with an arrow, for a bound), its target if any, and the labels."""
+    if b.target_bn is not None:
+        ax.barh(y, b.target_bn, 0.62, **style.MARKS["target"]["patch"])
+        ax.text(
+            b.target_bn + top * 0.012,
+            y + 0.2,
+            value_label(b.target_bn, "target", lang, decimals(b.target_bn)),
+            va="center",
+            ha="left" if lang == "en" else "right",
+            fontsize=style.size(7.5, lang),
+            color=style.COLORS["muted"],
+        )
     bound = b.qualifier in {"more_than", "less_than"}
-    ax.barh(
-        y,
-        b.value_bn,
-        0.62,
-        facecolor="white" if bound else color,
-        edgecolor=color,
-        hatch="////" if bound else None,
-        linewidth=1.2,
-    )
+    marks = style.MARKS["bound"]["patch"] if bound else {"facecolor": _COLOR}
+    ax.barh(y, b.value_bn, 0.62, edgecolor=_COLOR, **marks)
     end = b.value_bn
     if bound:
         step = top * 0.07 * (1 if b.qualifier == "more_than" else -1)
-        arrow = {"arrowstyle": "-|>", "color": color, "linewidth": 1.4, "mutation_scale": 12}
+        arrow = {"arrowstyle": "-|>", "color": _COLOR, "linewidth": 1.4, "mutation_scale": 12}
         ax.annotate("", xy=(end + step, y), xytext=(end, y), arrowprops=arrow)
         end = max(end, end + step)
     ax.text(
         end + top * 0.012,
-        y - 0.18 if b.target_bn is not None else y,
+        y - 0.2 if b.target_bn is not None else y,
         value_label(b.value_bn, b.qualifier, lang, 1 if b.value_bn < 10 else 0),
         va="center",
         ha="left" if lang == "en" else "right",
-        fontsize=8.5,
+        fontsize=style.size(8, lang),
         fontweight="bold",
         color=style.COLORS["text"],
         bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6},
     )
 
 
-def _draw_panel(ax: Axes, tables: Tables, bars: list[PartnerTurnover], lang: str) -> None:
+def _draw_panel(
+    ax: Axes, tables: Tables, bars: list[PartnerTurnover], lang: str, title: str
+) -> None:
     top = max(max(b.value_bn, b.target_bn or 0) for b in bars)
     ys = list(range(len(bars)))[::-1]
     for y, b in zip(ys, bars, strict=True):
-        if b.target_bn is not None:
-            _draw_target(ax, y, b, top, lang)
-        _draw_value(ax, y, b, top, lang)
-    ax.set_yticks(ys, [partner_label(tables, b, lang) for b in bars], fontsize=8)
+        _draw_bar(ax, y, b, top, lang)
+    ax.set_yticks(
+        ys, [partner_label(tables, b, lang) for b in bars], fontsize=style.size(7.5, lang)
+    )
     ax.tick_params(axis="y", length=0)
-    ax.set_xlim(0, top * 1.22)
+    ax.set_xlim(0, top * 1.25)
     ax.set_ylim(-0.6, len(bars) - 0.4)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     value_axis(ax, lang, axis="x", decimals=0 if top >= 10 else 1)
+    ax.set_title(
+        title,
+        loc="left" if lang == "en" else "right",
+        fontsize=style.size(8, lang),
+        color=style.COLORS["muted"],
+        pad=3,
+    )
     if lang == "fa":
         ax.invert_xaxis()
 
 
-def _draw_panels(fig: Figure, tables: Tables, bars: list[PartnerTurnover], lang: str) -> None:
-    """The large partners on top; the small ones, if any, below on their own scale."""
-    largest = bars[0].value_bn
-    big = [b for b in bars if b.value_bn >= largest / 20]
-    small = [b for b in bars if b.value_bn < largest / 20]
-    gap = 0.1 if small else 0
-    unit_h = (0.55 - gap) / (len(big) + len(small))
-    h_small, h_big, bottom = unit_h * len(small), unit_h * len(big), 0.2
-    ax_big = axes(fig, lang, (0.2, bottom + h_small + gap, 0.74, h_big))
-    _draw_panel(ax_big, tables, big, lang)
-    panels = [(ax_big, "partners.large")]
-    if small:
-        ax_small = axes(fig, lang, (0.2, bottom, 0.74, h_small))
-        _draw_panel(ax_small, tables, small, lang)
-        panels.append((ax_small, "partners.small"))
-    for ax, key in panels:
-        ax.set_title(
-            t(key, lang),
-            loc="left" if lang == "en" else "right",
-            fontsize=8.5,
-            color=style.COLORS["muted"],
-            pad=3,
-        )
-
-
 @styled
 def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
-    """Russia's turnover with each partner, each labelled with its own year or as-of date;
-    bounds drawn as hatched bars with arrows, targets as dashed outlines. Small partners
-    get their own panel and scale."""
-    bars = partner_turnover(tables)
+    """The comparable partners in the main panel; the others, each on its own date, in a
+    strip of their own below."""
+    main, others = partner_turnover(tables)
     fig = new_figure()
-    _draw_panels(fig, tables, bars, lang)
-    exact = [b for b in bars if b.qualifier == "exact"]
-    top_bar, bottom_bar = bars[0], (exact[-1] if exact else bars[-1])
-    title = t(
-        "partners.title",
-        lang,
-        top=economy_name(tables, top_bar.code, lang, article=True),
-        bottom=economy_name(tables, bottom_bar.code, lang, article=True),
-        ratio=f"{top_bar.value_bn / bottom_bar.value_bn:.0f}",
+    unit_h = 0.56 / (len(main) + len(others) + (1 if others else 0))
+    bottom = 0.25
+    h_main = unit_h * len(main)
+    ax_main = axes(
+        fig, lang, (0.2, bottom + (unit_h * (len(others) + 1) if others else 0), 0.74, h_main)
     )
-    subtitle = t("partners.subtitle", lang, unit=t("unit.usd_bn", lang))
-    fig.text(
-        0.985 if lang == "fa" else 0.015,
-        0.11,
-        t("partners.legend_open", lang),
-        ha="right" if lang == "fa" else "left",
-        fontsize=7.5,
-        color=style.COLORS["text"],
-    )
-    ids = [b.figure_id for b in bars] + [b.target_id for b in bars if b.target_id]
-    frame(fig, lang, title, subtitle, source_note(tables, ids, lang))
+    chart = info(tables, lang)
+    period, agency = _period(main, lang), _agency(tables, main, lang)
+    _draw_panel(ax_main, tables, main, lang, t("partners.main", lang, period=period, agency=agency))
+    if others:
+        ax_other = axes(fig, lang, (0.2, bottom, 0.74, unit_h * len(others)))
+        _draw_panel(
+            ax_other, tables, others, lang, t("partners.other", lang, period=_period(main, lang))
+        )
+        marks = [
+            m
+            for m in ("bound", "target")
+            if any(
+                (m == "bound" and b.qualifier in {"more_than", "less_than"})
+                or (m == "target" and b.target_bn)
+                for b in others
+            )
+        ]
+        legend(
+            ax_other,
+            key_handles(marks, lang, _COLOR),
+            lang,
+            ncols=len(marks) or 1,
+            loc="upper left" if lang == "en" else "upper right",
+            bbox_to_anchor=(0, -0.42) if lang == "en" else (1, -0.42),
+            borderaxespad=0.1,
+        )
+    ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
+    frame(fig, lang, chart, source_note(tables, ids, lang))
     return fig

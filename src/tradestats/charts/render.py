@@ -1,29 +1,43 @@
-"""``tradestats plot``: render charts to PNG, SVG and PDF, byte for byte reproducibly, and
-write them atomically."""
+"""``tradestats plot``: render charts to PNG, SVG and PDF, byte for byte reproducibly,
+each with what a reader needs beside it: the plotted rows as ``<name>.csv``, alt text
+(in the SVG's ``<title>``/``<desc>`` and the PDF's metadata) and a gallery,
+``README.md``. Every file is written atomically, and only when its bytes change."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 from collections.abc import Iterable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
-import matplotlib as mpl
+from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
-from tradestats.charts.registry import CHARTS, chart_function
+from tradestats.charts.layout import ChartInfo
+from tradestats.charts.registry import CHARTS, chart_function, chart_info
 from tradestats.errors import TradestatsError
-from tradestats.files import replace_files
-from tradestats.views import chart_tables
+from tradestats.files import replace_files, to_csv_bytes
+from tradestats.views import Tables, chart_tables
 
-__all__ = ["FORMATS", "chart_path", "render_charts", "save_figure_bytes"]
+__all__ = ["FORMATS", "chart_path", "gallery", "render_charts", "save_figure_bytes"]
 
 FORMATS = ("png", "svg", "pdf")
-# No clock, no version strings: the same inputs give the same bytes.
-_METADATA: dict[str, dict[str, str | None]] = {
-    "png": {"Software": None},
-    "svg": {"Date": None, "Creator": None},
-    "pdf": {"CreationDate": None, "ModDate": None, "Creator": None, "Producer": None},
-}
+_CSV_COLUMNS = [
+    "figure_id",
+    "reporter",
+    "partner",
+    "flow",
+    "period_start",
+    "period_end",
+    "period_label",
+    "value_usd_m",
+    "qualifier",
+    "nature",
+    "reporting_agency",
+    "source_id",
+    "line",
+]
 
 
 def chart_path(out_dir: Path, name: str, lang: str, fmt: str) -> Path:
@@ -32,12 +46,93 @@ def chart_path(out_dir: Path, name: str, lang: str, fmt: str) -> Path:
     return out_dir / f"{name}{suffix}.{fmt}"
 
 
-def save_figure_bytes(fig: object, fmt: str, dpi: int) -> bytes:
+def _metadata(fmt: str, info: ChartInfo | None) -> dict[str, object]:
+    """No clock and no version strings: the same inputs give the same bytes. PDFs carry
+    the title, the alt text and the date of the data."""
+    if fmt == "png":
+        return {"Software": None}
+    if fmt == "svg":
+        return {"Date": None, "Creator": None}
+    when = None if info is None else dt.datetime.combine(info.data_date, dt.time(), dt.UTC)
+    meta: dict[str, object] = {
+        "CreationDate": when,
+        "ModDate": when,
+        "Creator": None,
+        "Producer": None,
+    }
+    if info is not None:
+        meta |= {
+            "Title": info.title,
+            "Author": "tradestats",
+            "Subject": info.alt,
+            "Keywords": "Russia, foreign trade, tradestats",
+        }
+    return meta
+
+
+def _with_title(svg: bytes, info: ChartInfo) -> bytes:
+    """The SVG with ``<title>`` and ``<desc>`` (the alt text) as its first children."""
+    text = svg.decode("utf-8")
+    at = text.index(">", text.index("<svg")) + 1
+    head = f"\n <title>{escape(info.title)}</title>\n <desc>{escape(info.alt)}</desc>"
+    return (text[:at] + head + text[at:]).encode("utf-8")
+
+
+def save_figure_bytes(fig: Figure, fmt: str, dpi: int, info: ChartInfo | None = None) -> bytes:
     """A Figure's bytes in one format, with reproducible metadata."""
     buf = io.BytesIO()
-    with mpl.rc_context(style.RC_PARAMS):  # type: ignore[arg-type]
-        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_METADATA[fmt])  # type: ignore[attr-defined]
-    return buf.getvalue()
+    with style.house_style(str(getattr(fig, "tradestats_lang", "en"))):
+        fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, info))
+    data = buf.getvalue()
+    return _with_title(data, info) if fmt == "svg" and info is not None else data
+
+
+def _check(chosen: list[str], fmts: list[str], lang: str, dpi: int) -> None:
+    unknown = [n for n in chosen if n not in CHARTS]
+    if unknown:
+        raise TradestatsError(
+            f"unknown chart {', '.join(map(repr, unknown))}; choose from: {', '.join(CHARTS)}"
+        )
+    bad = [f for f in fmts if f not in FORMATS]
+    if bad:
+        raise TradestatsError(
+            f"unknown format {', '.join(map(repr, bad))}; choose from: {', '.join(FORMATS)}"
+        )
+    if lang not in style.LANGS:
+        raise TradestatsError(f"unknown language {lang!r}; choose from: {', '.join(style.LANGS)}")
+    if dpi < 20 or dpi > 1200:
+        raise TradestatsError(f"--dpi {dpi} is outside 20–1200")
+
+
+def gallery(tables: Tables) -> str:
+    """figures/README.md: every chart in both languages, with its title, alt text,
+    sources and the command that draws it."""
+    from tradestats.charts.notes import source_note
+
+    out = [
+        "# Charts",
+        "",
+        "Generated by `tradestats plot` and `tradestats plot --lang fa`; "
+        "each chart's plotted rows are in `<name>.csv` beside it.",
+        "",
+    ]
+    for name in CHARTS:
+        for lang in style.LANGS:
+            info = chart_info(name)(tables, lang)
+            suffix = "" if lang == "en" else f".{lang}"
+            flag = "" if lang == "en" else " --lang fa"
+            out += [
+                f"## {info.title}",
+                "",
+                f"![{info.alt}]({name}{suffix}.png)",
+                "",
+                f"- Alt text: {info.alt}",
+                f"- {source_note(tables, info.rows['figure_id'], lang)}",
+                f"- Data: [`{name}.csv`]({name}.csv)",
+                f"- Drawn by: `tradestats plot --chart {name}{flag}`",
+                "",
+            ]
+    return "\n".join(out)
 
 
 def render_charts(
@@ -49,28 +144,18 @@ def render_charts(
     dpi: int = 200,
     data_dir: Path | None = None,
 ) -> list[Path]:
-    """Render the named charts (default: all) and return the files written."""
+    """Render the named charts (default: all), their data and the gallery, and return
+    the files written or kept."""
     chosen = list(names) if names else list(CHARTS)
-    unknown = [n for n in chosen if n not in CHARTS]
-    if unknown:
-        raise TradestatsError(
-            f"unknown chart {', '.join(map(repr, unknown))}; choose from: {', '.join(CHARTS)}"
-        )
     fmts = list(dict.fromkeys(formats))
-    bad = [f for f in fmts if f not in FORMATS]
-    if bad:
-        raise TradestatsError(
-            f"unknown format {', '.join(map(repr, bad))}; choose from: {', '.join(FORMATS)}"
-        )
-    if lang not in style.LANGS:
-        raise TradestatsError(f"unknown language {lang!r}; choose from: {', '.join(style.LANGS)}")
-    if dpi < 20 or dpi > 1200:
-        raise TradestatsError(f"--dpi {dpi} is outside 20–1200")
+    _check(chosen, fmts, lang, dpi)
     tables = chart_tables(data_dir, validate=False)
-    contents: dict[Path, bytes] = {}
+    contents: dict[Path, bytes] = {out_dir / "README.md": gallery(tables).encode("utf-8")}
     for name in chosen:
+        info = chart_info(name)(tables, lang)
+        contents[out_dir / f"{name}.csv"] = to_csv_bytes(info.rows[_CSV_COLUMNS])
         fig = chart_function(name)(tables, lang=lang)
         for fmt in fmts:
-            contents[chart_path(out_dir, name, lang, fmt)] = save_figure_bytes(fig, fmt, dpi)
+            contents[chart_path(out_dir, name, lang, fmt)] = save_figure_bytes(fig, fmt, dpi, info)
     replace_files(contents)
     return sorted(contents)

@@ -1,30 +1,45 @@
-"""The house style for every chart: colour-blind-safe palette (Okabe–Ito), fonts,
-rcParams, number formatting and right-to-left layout for Persian.
+"""The house style for every chart, written down once: the palette (Okabe–Ito, safe for
+colour-blind readers), the visual language (which mark means what), fonts and sizes per
+language, rcParams and number formatting.
 
-Import this module before pyplot: it keeps system fonts out (``MPL_IGNORE_SYSTEM_FONTS``)
-so that every machine draws with matplotlib's bundled DejaVu Sans, which also covers
-Persian. matplotlib ≥ 3.11 shapes and orders Arabic script itself, so text is passed
-as it is, never pre-shaped.
+English is drawn in matplotlib's bundled DejaVu Sans; Persian in Vazirmatn (SIL Open Font
+License 1.1), shipped in ``fonts/`` beside this module with its licence, so the output
+does not depend on the fonts a machine has and stays byte-reproducible. System fonts are
+kept out (``MPL_IGNORE_SYSTEM_FONTS``). matplotlib ≥ 3.11 shapes and orders Arabic script
+itself, so text is passed as it is, never pre-shaped. Numbers are formatted by Babel with
+the CLDR symbols of each language (``٬`` and ``٫`` in Persian), in Persian digits.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("MPL_IGNORE_SYSTEM_FONTS", "1")
+
+from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 __all__ = [
     "COLORS",
     "FIGSIZE",
     "LANGS",
-    "RC_PARAMS",
+    "MARKS",
     "format_number",
+    "house_style",
+    "rc_params",
+    "size",
     "to_local_digits",
 ]
 
 LANGS = ("en", "fa")
+FONTS_DIR = Path(__file__).resolve().parent / "fonts"
+_FACES = {"en": ["DejaVu Sans"], "fa": ["Vazirmatn", "DejaVu Sans"]}
+# Persian text is set larger than Latin text, as Persian typesetting expects.
+_SCALE = {"en": 1.0, "fa": 1.12}
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with every common form
 # of colour-vision deficiency.
@@ -38,25 +53,52 @@ OKABE_ITO = {
     "reddish_purple": "#CC79A7",
     "black": "#000000",
 }
-# Roles, so every chart uses the same colour for the same thing.
+# One colour per role, the same on every chart. Flows are seen from Russia's side:
+# Russia's exports are blue, Russia's imports (another economy's exports to Russia)
+# orange, turnover green.
 COLORS = {
-    "exports": OKABE_ITO["blue"],  # goods leaving the reporter
-    "imports": OKABE_ITO["orange"],  # goods entering the reporter
+    "exports": OKABE_ITO["blue"],
+    "imports": OKABE_ITO["orange"],
     "turnover": OKABE_ITO["bluish_green"],
-    "partner": OKABE_ITO["blue"],
-    "highlight": OKABE_ITO["vermillion"],
+    "claim": OKABE_ITO["vermillion"],
     "text": "#222222",
     "muted": "#5f5f5f",
     "grid": "#dddddd",
+}
+# The visual language: what each mark means, and how it is drawn (matplotlib patch
+# properties, on top of the flow's colour). A chart's key is drawn from this table.
+MARKS: dict[str, dict[str, Any]] = {
+    "value": {"words": {"en": "Value as stated", "fa": "رقم ذکرشده"}, "patch": {}},
+    "bound": {
+        "words": {
+            "en": "Hatched, with an arrow: a bound ('more than', 'under')",
+            "fa": "هاشورخورده با پیکان: کران («بیش از»، «کمتر از»)",
+        },
+        "patch": {"facecolor": "white", "hatch": "////", "linewidth": 1.2},
+    },
+    "target": {
+        "words": {"en": "Dashed outline: a target", "fa": "خط‌چین: هدف"},
+        "patch": {
+            "facecolor": "none",
+            "edgecolor": COLORS["muted"],
+            "linestyle": (0, (4, 2)),
+            "linewidth": 1.1,
+        },
+    },
+    "partial": {
+        "words": {
+            "en": "Lighter tone: part of a year",
+            "fa": "رنگ روشن‌تر: بخشی از سال",
+        },
+        "patch": {"alpha": 0.45, "linewidth": 1.2},
+    },
 }
 
 # 16:9 at 8 × 4.5 inches: full width on a report page, and a whole slide.
 FIGSIZE = (8.0, 4.5)
 
-RC_PARAMS: dict[str, Any] = {
+_BASE_RC: dict[str, Any] = {
     "font.family": "sans-serif",
-    "font.sans-serif": ["DejaVu Sans"],
-    "font.size": 9.5,
     "axes.edgecolor": COLORS["muted"],
     "axes.labelcolor": COLORS["text"],
     "axes.linewidth": 0.8,
@@ -76,26 +118,85 @@ RC_PARAMS: dict[str, Any] = {
     "figure.dpi": 100,
     "figure.facecolor": "white",
     "savefig.facecolor": "white",
-    # reproducible SVG and PDF
+    # reproducible SVG and PDF; text stays text, fonts are embedded as TrueType
     "svg.hashsalt": "tradestats",
-    "svg.fonttype": "path",
-    "pdf.fonttype": 3,
+    "svg.fonttype": "none",
+    "pdf.fonttype": 42,
     "path.simplify": False,
 }
 
+
+@cache
+def _shipped_fonts() -> tuple[Any, ...]:
+    """Font entries for the faces shipped in fonts/ (Vazirmatn Regular and Bold)."""
+    from matplotlib import font_manager, ft2font
+
+    return tuple(
+        font_manager.ttfFontProperty(ft2font.FT2Font(str(path)))
+        for path in sorted(FONTS_DIR.glob("*.ttf"))
+    )
+
+
+@contextlib.contextmanager
+def house_style(lang: str) -> Iterator[None]:
+    """Draw or save inside the house style of ``lang``, with exactly the fonts the
+    package knows: matplotlib's own (DejaVu Sans) and those shipped in fonts/, never a
+    font the machine happens to have. matplotlib's font list is restored afterwards."""
+    import matplotlib as mpl
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    saved_list, saved_env = manager.ttflist, os.environ.pop("MPL_IGNORE_SYSTEM_FONTS", None)
+    own = Path(mpl.get_data_path()) / "fonts"
+    manager.ttflist = [f for f in saved_list if Path(f.fname).is_relative_to(own)]
+    manager.ttflist += list(_shipped_fonts())
+    manager._findfont_cached.cache_clear()
+    try:
+        with mpl.rc_context(rc_params(lang)):
+            yield
+    finally:
+        manager.ttflist = saved_list
+        if saved_env is not None:
+            os.environ["MPL_IGNORE_SYSTEM_FONTS"] = saved_env
+        manager._findfont_cached.cache_clear()
+
+
+def rc_params(lang: str) -> dict[str, Any]:
+    """rcParams for a chart in ``lang``: the language's face and base size."""
+    return {**_BASE_RC, "font.sans-serif": _FACES[lang], "font.size": size(9.5, lang)}
+
+
+def size(points: float, lang: str) -> float:
+    """A font size for ``lang``: Persian is set larger than English."""
+    return round(points * _SCALE[lang], 2)
+
+
+def _babel_locale(lang: str) -> str:
+    return "fa" if lang == "fa" else "en"
+
+
 _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-_SEPARATOR_RE = re.compile(r"(?<=\d)[.,](?=\d)")
-
-
-def to_local_digits(text: str, lang: str) -> str:
-    """For ``fa``: Persian digits, and '٫' / '٬' for the decimal and thousands separators
-    between digits (a full stop or comma in a sentence stays as it is). ``en``: as is."""
-    if lang != "fa":
-        return text
-    text = _SEPARATOR_RE.sub(lambda m: "٫" if m.group() == "." else "٬", text)
-    return text.translate(_PERSIAN_DIGITS)
 
 
 def format_number(value: float, lang: str, decimals: int = 0) -> str:
-    """1,740 / ۱٬۷۴۰; 294.2 / ۲۹۴٫۲."""
-    return to_local_digits(f"{value:,.{decimals}f}", lang)
+    """1,740 / ۱٬۷۴۰; 294.2 / ۲۹۴٫۲: Babel's pattern and CLDR symbols for the language,
+    in its digits."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    text = format_decimal(
+        value, format=pattern, locale=_babel_locale(lang), numbering_system="default"
+    )
+    return text.translate(_PERSIAN_DIGITS) if lang == "fa" else text
+
+
+def to_local_digits(text: str, lang: str) -> str:
+    """For ``fa``: Persian digits, and CLDR's decimal and group symbols between digits (a
+    full stop or comma in a sentence stays as it is). ``en``: as is."""
+    if lang != "fa":
+        return text
+    decimal = get_decimal_symbol("fa", numbering_system="default")
+    group = get_group_symbol("fa", numbering_system="default")
+    out = []
+    for i, ch in enumerate(text):
+        between = 0 < i < len(text) - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()
+        out.append({".": decimal, ",": group}.get(ch, ch) if between else ch)
+    return "".join(out).translate(_PERSIAN_DIGITS)
