@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from matplotlib.patches import Rectangle
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
 from conftest import REPO
-from tradestats.charts.registry import CHARTS, chart_function
+from tradestats.charts.notes import compact_ids, note_groups, source_note
+from tradestats.charts.registry import CHARTS, chart_function, chart_info
 from tradestats.charts.render import chart_path, render_charts, save_figure_bytes
 from tradestats.views import chart_tables
 
@@ -66,6 +68,9 @@ def test_persian_charts_use_persian_digits(tables, name) -> None:
     shown = [re.sub(r"\b[CFD]\d+\b", "", t) for t in texts if "tradestats" not in t]
     assert any(PERSIAN_DIGIT.search(t) for t in shown)
     assert not [t for t in shown if LATIN_DIGIT.search(t)]
+    # CLDR's Persian separators, from Babel
+    assert any("٫" in t for t in shown)  # 392.2, 1.7, 204.9: the decimal separator
+    assert any("٬" in t for t in shown) or name != "iran_russia_trade"  # 1,740
 
 
 def test_values_come_from_the_tables(tables) -> None:
@@ -73,37 +78,84 @@ def test_values_come_from_the_tables(tables) -> None:
     changed = {k: v.copy() for k, v in tables.items()}
     flows = changed["trade_flows"]
     flows.loc[flows["figure_id"] == "F030", "value_usd_m"] = 348000.0
-    fig = chart_function("partners")(changed, lang="en")
-    texts = _texts(fig)
+    texts = _texts(chart_function("partners")(changed, lang="en"))
     assert "348" in texts
-    assert any("200 times its trade with Iran" in t for t in texts)  # 348,000 / 1,740
+    title = " ".join(texts).replace("\n", " ")
+    assert "was 200 times its trade with Iran" in title  # 348,000 / 1,740
 
 
-def test_iran_chart_marks_the_half_year_and_its_agency(tables) -> None:
+def test_titles_are_written_from_the_plotted_rows(tables) -> None:
+    titles = {name: chart_info(name)(tables, "en").title for name in CHARTS}
+    assert titles == {
+        "iran_russia_trade": "Russia–Iran trade was $1.7 billion in 2017 and 2018",
+        "iran_exports_growth": "Iran's exports to Russia more than doubled in 2020, after "
+        "falling in 2019",
+        "partners": "In 2018, Russia's trade with the European Union was 169 times its trade "
+        "with Iran",
+        "russia_balance": "Russia exported more than it imported: with the European Union in "
+        "2018 and with the world in 2019",
+    }
+
+
+def test_the_partners_ratio_compares_like_with_like(tables) -> None:
+    info = chart_info("partners")(tables, "en")
+    main = info.rows[info.rows["figure_id"].isin(["F023", "F029", "F030"])]
+    assert (
+        main[["period_start", "period_end", "reporter", "flow", "reporting_agency"]].nunique().max()
+        == 1
+    )
+    others = info.rows[~info.rows["figure_id"].isin(main["figure_id"])]
+    assert set(others["figure_id"]) == {"F017", "F018", "F048"}  # other dates, shown apart
+    texts = _texts(chart_function("partners")(tables, lang="en"))
+    assert "Other dates: not comparable with 2018" in texts
+
+
+def test_iran_chart_shows_2017_to_2021_by_agency(tables) -> None:
     texts = _texts(chart_function("iran_russia_trade")(tables, lang="en"))
-    assert any("Farvardin–Shahrivar 1400" in t and "21 Mar to 22 Sep 2021" in t for t in texts)
-    assert any("Iranian customs" in t and "6 months only" in t for t in texts)
+    assert {"2017", "2018", "2019", "2020", "2021"} <= set(texts)
+    assert texts.count("not stated") == 7  # 2019 and 2020: two each; 2021: all three
+    assert "Farvardin–Shahrivar 1400\n(21 Mar to\n22 Sep 2021)" in texts
+    assert "Iranian customs\n6 months only" in texts and "Russian customs\nfull years" in texts
     assert {"1,740", "1,707", "392.2", "907"} <= set(texts)
+    # the source's claim is the source's
+    assert "Iran Online says trade 'has always been under' 2,000" in texts
 
 
-def test_growth_chart_checks_the_stated_rate(tables) -> None:
+def test_growth_chart_shows_every_year_and_checks_the_stated_rate(tables) -> None:
     texts = _texts(chart_function("iran_exports_growth")(tables, lang="en"))
-    assert "Iran's exports to Russia more than doubled in 2020" in texts
+    assert {"392.2", "533", "390", "800"} <= set(texts)
     assert any("about 105%" in t and "105.1%" in t for t in texts)
 
 
 def test_partner_bounds_and_targets_are_marked(tables) -> None:
-    texts = _texts(chart_function("partners")(tables, lang="en"))
-    assert "> 30" in texts  # Türkiye, 'more than 30 billion'
-    assert "> 2.0" in texts  # Azerbaijan, 'more than two billion'
+    fig = chart_function("partners")(tables, lang="en")
+    texts = _texts(fig)
+    assert "more than 30" in texts  # Türkiye, 'more than 30 billion'
+    assert "more than 2.0" in texts  # Azerbaijan, 'more than two billion'
     assert "target 100" in texts
     assert any("as of Aug 2010" in t for t in texts)
+    hatched = [p for p in fig.findobj(Rectangle) if p.get_hatch() == "////"]
+    assert len(hatched) == 3  # two bounds, and the bound in the key
 
 
-def test_balance_chart_marks_the_discrepancy(tables) -> None:
-    texts = _texts(chart_function("russia_balance")(tables, lang="en"))
-    assert any("687.3" in t and "0.8 less" in t and "C01" in t for t in texts)
-    assert "Surplus 115.6" in texts and "Surplus 211.0" in texts
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_source_notes_name_the_agency_of_each_figure(tables, name, lang) -> None:
+    info = chart_info(name)(tables, lang)
+    note = source_note(tables, info.rows["figure_id"], lang)
+    flows = tables["trade_flows"].set_index("figure_id")
+    for source_id, agency, ids in note_groups(tables, info.rows["figure_id"]):
+        for fid in ids:
+            named = flows.loc[fid, "reporting_agency"] if fid in flows.index else None
+            assert (named if isinstance(named, str) else None) == agency, fid
+            assert tables["figures"].set_index("figure_id").loc[fid, "source_id"] == source_id
+        words = compact_ids(ids)
+        if lang == "en":
+            assert f"{words} citing {agency}" in note or f"{words} naming no agency" in note
+    assert (
+        "citing Federal Customs Service of Russia" not in note
+        or name != "russia_balance"
+        or ("F019–F021 naming no agency" in note)
+    )
 
 
 def test_bars_start_at_zero(tables) -> None:
@@ -126,7 +178,7 @@ def test_rendering_is_byte_identical_across_processes(tmp_path: Path, lang: str)
         subprocess.run([sys.executable, "-c", _RENDER, str(tmp_path / run), lang], check=True)
     a = {p.name: p.read_bytes() for p in (tmp_path / "a").iterdir()}
     b = {p.name: p.read_bytes() for p in (tmp_path / "b").iterdir()}
-    assert len(a) == len(CHARTS) * 3
+    assert len(a) == len(CHARTS) * 4 + 1  # png, svg, pdf and csv; README.md
     assert a == b
 
 
@@ -143,3 +195,38 @@ def test_committed_figures_equal_a_fresh_plot(tmp_path: Path) -> None:
 def test_file_names(tmp_path: Path) -> None:
     assert chart_path(tmp_path, "partners", "en", "svg").name == "partners.svg"
     assert chart_path(tmp_path, "partners", "fa", "pdf").name == "partners.fa.pdf"
+
+
+def test_svg_keeps_text_as_text_with_title_alt_text_and_its_fonts(tmp_path: Path) -> None:
+    render_charts(["partners"], formats=["svg"], lang="fa", out_dir=tmp_path)
+    svg = (tmp_path / "partners.fa.svg").read_text(encoding="utf-8")
+    assert (
+        "<title>در ۲۰۱۸ تجارت روسیه با اتحادیه اروپا ۱۶۹ برابر تجارتش با ایران بود</title>" in svg
+    )
+    assert "<desc>نمودار میله‌ای حجم تجارت روسیه" in svg
+    assert ">ترکیه" in svg  # live text, not paths
+    assert (
+        "@font-face {font-family: 'Vazirmatn'; font-weight: normal; src: url(data:font/ttf" in svg
+    )
+
+
+def test_pdf_embeds_truetype_and_carries_metadata_from_the_data(tmp_path: Path) -> None:
+    render_charts(["russia_balance"], formats=["pdf"], lang="en", out_dir=tmp_path)
+    pdf = (tmp_path / "russia_balance.pdf").read_bytes()
+    assert b"/Type3" not in pdf and b"/FontFile2" in pdf  # TrueType, embedded
+    assert b"/Author (tradestats)" in pdf
+    assert b"/CreationDate (D:20220118000000Z)" in pdf  # the date of the data, not the clock
+    assert b"/Title" in pdf and b"/Subject" in pdf
+
+
+def test_each_chart_ships_its_plotted_rows_and_a_gallery(tmp_path: Path, tables) -> None:
+    render_charts(formats=["png"], lang="en", out_dir=tmp_path)
+    rows = pd.read_csv(tmp_path / "iran_exports_growth.csv")
+    assert rows["figure_id"].tolist() == ["F028", "F025", "F034", "F033"]
+    assert rows["value_usd_m"].tolist() == [392.2, 533.0, 390.0, 800.0]
+    gallery = (tmp_path / "README.md").read_text(encoding="utf-8")
+    for name in CHARTS:
+        for lang in LANGS:
+            info = chart_info(name)(tables, lang)
+            assert f"## {info.title}" in gallery and info.alt in gallery
+        assert f"`tradestats plot --chart {name} --lang fa`" in gallery

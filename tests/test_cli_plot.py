@@ -10,12 +10,16 @@ from tradestats.charts.registry import CHARTS
 from tradestats.cli import cli
 
 
-def test_list_names_every_chart_with_a_description() -> None:
+def test_list_names_every_chart_with_its_title() -> None:
     result = CliRunner().invoke(cli, ["plot", "--list"])
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
     assert [line.split()[0] for line in lines] == list(CHARTS)
-    assert all(len(line.split(maxsplit=1)[1]) > 20 for line in lines)
+    assert lines[2].split(maxsplit=1)[1] == (
+        "In 2018, Russia's trade with the European Union was 169 times its trade with Iran"
+    )
+    persian = CliRunner().invoke(cli, ["plot", "--list", "--lang", "fa"])
+    assert "در ۲۰۱۸ تجارت روسیه با اتحادیه اروپا ۱۶۹ برابر تجارتش با ایران بود" in persian.output
 
 
 def test_one_chart_one_format(tmp_path: Path) -> None:
@@ -24,7 +28,11 @@ def test_one_chart_one_format(tmp_path: Path) -> None:
         ["plot", "--chart", "partners", "--format", "svg", "--out", str(tmp_path), "--lang", "fa"],
     )
     assert result.exit_code == 0, result.output
-    assert [p.name for p in tmp_path.iterdir()] == ["partners.fa.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "README.md",  # the gallery
+        "partners.csv",  # the plotted rows
+        "partners.fa.svg",
+    ]
     assert tmp_path.joinpath("partners.fa.svg").read_text(encoding="utf-8").startswith("<?xml")
 
 
@@ -49,8 +57,11 @@ def test_repeated_options_and_dpi(tmp_path: Path) -> None:
     )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "README.md",
+        "partners.csv",
         "partners.pdf",
         "partners.png",
+        "russia_balance.csv",
         "russia_balance.pdf",
         "russia_balance.png",
     ]

@@ -19,6 +19,7 @@ __all__ = [
     "growth_pair",
     "iran_russia_flows",
     "is_full_year",
+    "is_whole_year",
     "partner_turnover",
     "russia_balance_groups",
 ]
@@ -37,6 +38,17 @@ def is_full_year(start: pd.Timestamp, end: pd.Timestamp) -> bool:
     return (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and (
         start.year == end.year
     )
+
+
+def is_whole_year(start: pd.Timestamp, end: pd.Timestamp) -> bool:
+    """A Gregorian year, or an Iranian year (1 Farvardin to the last day of Esfand)."""
+    import jdatetime
+
+    if is_full_year(start, end):
+        return True
+    j1 = jdatetime.date.fromgregorian(date=start.date())
+    j2 = jdatetime.date.fromgregorian(date=(end + pd.Timedelta(days=1)).date())
+    return (j1.month, j1.day, j2.month, j2.day) == (1, 1, 1, 1) and j2.year == j1.year + 1
 
 
 def check_for(tables: Tables, kind: str, target_id: str) -> pd.Series | None:

@@ -28,7 +28,7 @@ from tradestats.charts.layout import (
 )
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import join_words, period_words, t, value_label
-from tradestats.views import Tables, iran_russia_flows, is_full_year
+from tradestats.views import Tables, iran_russia_flows, is_full_year, is_whole_year
 
 __all__ = ["info", "plot_iran_russia_trade"]
 
@@ -62,7 +62,7 @@ def _block_label(tables: Tables, agency: str, reporter: str, periods: list[Any],
         who = str(short["short_fa" if lang == "fa" else "short_en"])
     else:
         who = t("iran_russia.no_agency", lang, reporter=economy_name(tables, reporter, lang))
-    if all(is_full_year(s, e) for s, e in periods):
+    if all(is_whole_year(s, e) for s, e in periods):
         return f"{who}\n{t('iran_russia.full_years', lang)}"
     months = {round((e - s).days / 30.44) for s, e in periods}
     span = t("iran_russia.months", lang, n=months.pop()) if len(months) == 1 else ""
@@ -85,7 +85,7 @@ def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang
         return
     r = row.iloc[0]
     value, color = float(r["value_usd_m"]), style.COLORS[_COLOR[key]]
-    partial = not is_full_year(r["period_start"], r["period_end"])
+    partial = not is_whole_year(r["period_start"], r["period_end"])
     marks = style.MARKS["partial"]["patch"] if partial else {}
     ax.bar(bx, value, _WIDTH * 0.92, facecolor=color, edgecolor=color, **marks)
     ax.text(
@@ -99,13 +99,30 @@ def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang
     )
 
 
+def _tick_size(blocks: list[Any], lang: str) -> float:
+    """Smaller period labels when there are many periods to label."""
+    return style.size(7.5 if sum(len(b[2]) for b in blocks) <= 6 else 6.3, lang)
+
+
+def _extra_room(words: str, blocks: list[Any], lang: str) -> float:
+    """Room on each side of a period whose label is wider than a group of bars."""
+    longest = max(len(line) for line in words.split("\n"))
+    per_char = (0.05 if lang == "en" else 0.062) * _tick_size(blocks, lang) / 7.5
+    return max(0.0, (longest * per_char - 1.0) / 2)
+
+
 def _draw_blocks(
     ax: Axes, tables: Tables, pair: pd.DataFrame, top: float, lang: str
 ) -> tuple[list[float], list[str]]:
     """The bars, block by block, with a dotted rule between blocks and each block's label
     under it. Returns the positions and labels of the periods."""
     x, positions, ticks = 0.0, [], []
-    for i, (agency, reporter, periods) in enumerate(_blocks(pair)):
+    blocks = _blocks(pair)
+    lines = max(
+        period_words(s.date(), e.date(), lang).count("\n") + 1 for b in blocks for s, e in b[2]
+    )
+    below = -(8 + lines * _tick_size(blocks, lang) * 1.3)  # the block labels, under the ticks
+    for i, (agency, reporter, periods) in enumerate(blocks):
         if i:
             x += 0.6
             ax.axvline(x - 0.8, color=style.COLORS["muted"], linewidth=0.8, linestyle=(0, (3, 3)))
@@ -114,18 +131,21 @@ def _draw_blocks(
         ]
         xs = []
         for start, end in periods:
+            words = period_words(start.date(), end.date(), lang)
+            extra = _extra_room(words, blocks, lang)  # for a long label
+            x += extra
             here = rows[(rows["period_start"] == start) & (rows["period_end"] == end)]
             for k, key in enumerate(_SERIES):
                 _draw_bar(ax, here[here["series"] == key], key, x + (k - 1) * _WIDTH, top, lang)
             positions.append(x)
-            ticks.append(period_words(start.date(), end.date(), lang))
+            ticks.append(words)
             xs.append(x)
-            x += 1.0
+            x += 1.0 + extra
         ax.annotate(
             _block_label(tables, agency, reporter, periods, lang),
             xy=((min(xs) + max(xs)) / 2, 0),
             xycoords=("data", "axes fraction"),
-            xytext=(0, -33),
+            xytext=(0, below),
             textcoords="offset points",
             ha="center",
             va="top",
@@ -171,7 +191,7 @@ def _legend(ax: Axes, tables: Tables, pair: pd.DataFrame, lang: str) -> None:
     labels = _labels(tables, lang)
     handles = [Patch(color=style.COLORS[_COLOR[k]], label=labels[k]) for k in _SERIES]
     if not all(
-        is_full_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
+        is_whole_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
     ):
         handles += key_handles(["partial"], lang, style.COLORS["muted"])
     legend(
@@ -254,7 +274,7 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     fig = new_figure()
     ax = axes(fig, lang, (0.075, 0.31, 0.9, 0.44))
     positions, ticks = _draw_blocks(ax, tables, pair, top, lang)
-    ax.set_xticks(positions, ticks, fontsize=style.size(7.5, lang))
+    ax.set_xticks(positions, ticks, fontsize=_tick_size(_blocks(pair), lang))
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(positions[0] - 0.6, positions[-1] + 0.6)
     if lang == "fa":

@@ -8,9 +8,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 import pandas as pd
 from matplotlib.artist import Artist
@@ -121,7 +121,7 @@ def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
     )
 
 
-def value_axis(ax: Axes, lang: str, axis: str = "y", decimals: int = 0) -> None:
+def value_axis(ax: Axes, lang: str, axis: Literal["x", "y"] = "y", decimals: int = 0) -> None:
     formatter = FuncFormatter(lambda v, _pos: style.format_number(v, lang, decimals))
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(formatter)
@@ -129,9 +129,9 @@ def value_axis(ax: Axes, lang: str, axis: str = "y", decimals: int = 0) -> None:
     ax.tick_params(axis=axis, labelsize=style.size(8.5, lang))
 
 
-def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Artist]:
+def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Patch]:
     """Legend entries for the marks of the visual language (style.MARKS) a chart uses."""
-    handles: list[Artist] = []
+    handles: list[Patch] = []
     for mark in marks:
         spec = style.MARKS[mark]
         props = {"facecolor": color, "edgecolor": color, **spec["patch"]}
@@ -139,15 +139,15 @@ def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Artist]:
     return handles
 
 
-def legend(ax: Axes, handles: list[Artist], lang: str, **kwargs: Any) -> None:
+def legend(ax: Axes, handles: Sequence[Artist], lang: str, **kwargs: Any) -> None:
     """A legend that runs right to left in Persian: markers on the right, text aligned
     right, entries in reading order."""
     if lang == "fa":
         kwargs = {"markerfirst": False, "alignment": "right", **kwargs}
         ncols = kwargs.get("ncols", 1)
         if ncols > 1:
-            handles = handles[::-1]
-    ax.legend(handles=handles, fontsize=style.size(7.8, lang), handlelength=1.2, **kwargs)
+            handles = list(handles)[::-1]
+    ax.legend(handles=list(handles), fontsize=style.size(7.8, lang), handlelength=1.2, **kwargs)
 
 
 def economy_name(tables: Tables, code: str, lang: str, article: bool = False) -> str:

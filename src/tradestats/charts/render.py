@@ -9,13 +9,13 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
 from tradestats.charts.layout import ChartInfo
 from tradestats.charts.registry import CHARTS, chart_function, chart_info
+from tradestats.charts.svg import finish_svg, font_css
 from tradestats.errors import TradestatsError
 from tradestats.files import replace_files, to_csv_bytes
 from tradestats.views import Tables, chart_tables
@@ -70,21 +70,13 @@ def _metadata(fmt: str, info: ChartInfo | None) -> dict[str, object]:
     return meta
 
 
-def _with_title(svg: bytes, info: ChartInfo) -> bytes:
-    """The SVG with ``<title>`` and ``<desc>`` (the alt text) as its first children."""
-    text = svg.decode("utf-8")
-    at = text.index(">", text.index("<svg")) + 1
-    head = f"\n <title>{escape(info.title)}</title>\n <desc>{escape(info.alt)}</desc>"
-    return (text[:at] + head + text[at:]).encode("utf-8")
-
-
 def save_figure_bytes(fig: Figure, fmt: str, dpi: int, info: ChartInfo | None = None) -> bytes:
     """A Figure's bytes in one format, with reproducible metadata."""
     buf = io.BytesIO()
     with style.house_style(str(getattr(fig, "tradestats_lang", "en"))):
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, info))
     data = buf.getvalue()
-    return _with_title(data, info) if fmt == "svg" and info is not None else data
+    return data
 
 
 def _check(chosen: list[str], fmts: list[str], lang: str, dpi: int) -> None:
@@ -151,11 +143,21 @@ def render_charts(
     _check(chosen, fmts, lang, dpi)
     tables = chart_tables(data_dir, validate=False)
     contents: dict[Path, bytes] = {out_dir / "README.md": gallery(tables).encode("utf-8")}
+    svgs: dict[Path, tuple[bytes, ChartInfo]] = {}
     for name in chosen:
         info = chart_info(name)(tables, lang)
         contents[out_dir / f"{name}.csv"] = to_csv_bytes(info.rows[_CSV_COLUMNS])
         fig = chart_function(name)(tables, lang=lang)
         for fmt in fmts:
-            contents[chart_path(out_dir, name, lang, fmt)] = save_figure_bytes(fig, fmt, dpi, info)
+            data = save_figure_bytes(fig, fmt, dpi, info)
+            if fmt == "svg":
+                svgs[chart_path(out_dir, name, lang, fmt)] = (data, info)
+            else:
+                contents[chart_path(out_dir, name, lang, fmt)] = data
+    if svgs:
+        # one subset of each face for all the charts in this language
+        css = font_css([data for data, _info in svgs.values()], lang)
+        for path, (data, info) in svgs.items():
+            contents[path] = finish_svg(data, info.title, info.alt, css)
     replace_files(contents)
     return sorted(contents)

@@ -150,15 +150,15 @@ def house_style(lang: str) -> Iterator[None]:
     own = Path(mpl.get_data_path()) / "fonts"
     manager.ttflist = [f for f in saved_list if Path(f.fname).is_relative_to(own)]
     manager.ttflist += list(_shipped_fonts())
-    manager._findfont_cached.cache_clear()
+    manager._findfont_cached.cache_clear()  # type: ignore[attr-defined]
     try:
-        with mpl.rc_context(rc_params(lang)):
+        with mpl.rc_context(rc_params(lang)):  # type: ignore[arg-type]
             yield
     finally:
         manager.ttflist = saved_list
         if saved_env is not None:
             os.environ["MPL_IGNORE_SYSTEM_FONTS"] = saved_env
-        manager._findfont_cached.cache_clear()
+        manager._findfont_cached.cache_clear()  # type: ignore[attr-defined]
 
 
 def rc_params(lang: str) -> dict[str, Any]:

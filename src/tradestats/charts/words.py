@@ -57,8 +57,12 @@ TEXT: dict[str, dict[str, str]] = {
     "period.year": {"en": "{year}", "fa": "{year}"},
     "period.years": {"en": "{first}–{last}", "fa": "{first} تا {last}"},
     "period.jalali_months": {
-        "en": "{m1}–{m2} {year}\n({g1} to {g2})",
-        "fa": "{m1} تا {m2} {year}\n({g1} تا {g2})",
+        "en": "{m1}–{m2} {year}\n({g1} to\n{g2})",
+        "fa": "{m1} تا {m2} {year}\n({g1} تا\n{g2})",
+    },
+    "period.jalali_year": {
+        "en": "Iranian year {year}\n({g1} to\n{g2})",
+        "fa": "سال {year}\n({g1} تا\n{g2})",
     },
     "period.months": {"en": "{m1}–{m2} {year}", "fa": "{m1} تا {m2} {year}"},
     "period.days": {"en": "{d1} to {d2}", "fa": "{d1} تا {d2}"},
@@ -261,6 +265,8 @@ def period_words(start: dt.date, end: dt.date, lang: str, as_of_precision: str =
         f" {start.year}" if start.year != end.year else ""
     )
     g2 = f"{end.day} {gmonths[end.month - 1]} {end.year}"
+    if (j1.month, j2.month) == (1, 12) and j1.year == j2.year:
+        return t("period.jalali_year", lang, year=j1.year, g1=g1, g2=g2)
     return t(
         "period.jalali_months",
         lang,

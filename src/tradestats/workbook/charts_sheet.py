@@ -160,7 +160,8 @@ def _iran_russia_block(tables: dict[str, pd.DataFrame]) -> _Block:
 
 
 def _partners_block(tables: dict[str, pd.DataFrame]) -> _Block:
-    bars = partner_turnover(tables)
+    main, others = partner_turnover(tables)
+    bars = main + others  # one year like with like, then the others on their own dates
     rows = []
     for b in bars:
         label = partner_label(tables, b, _LANG).replace("\n", ", ")

@@ -1,0 +1,89 @@
+"""Charts stay true when the data grow: a text with a Gregorian part-year, a figure with
+no agency named, an Iranian-customs full year and a new partner (tests/fixtures/added)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from matplotlib.text import Text
+
+from conftest import REPO
+from tradestats.builder.pipeline import build
+from tradestats.charts.notes import source_note
+from tradestats.charts.registry import CHARTS, chart_function, chart_info
+from tradestats.charts.render import save_figure_bytes
+from tradestats.views import chart_tables
+
+ADDED = REPO / "tests" / "fixtures" / "added"
+
+
+def _append(path: Path, rows: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + rows.read_text(encoding="utf-8"), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def grown(tmp_path_factory: pytest.TempPathFactory) -> dict[str, pd.DataFrame]:
+    root = tmp_path_factory.mktemp("grown")
+    shutil.copytree(REPO / "data" / "raw", root / "data" / "raw")
+    shutil.copy(ADDED / "added.txt", root / "data" / "raw" / "texts" / "added.txt")
+    for name in ("sources.csv", "figures.csv", "economies.csv"):
+        _append(root / "data" / "raw" / name, ADDED / name)
+    build(root)
+    return chart_tables(root / "data" / "clean")
+
+
+def _texts(name: str, tables: dict[str, pd.DataFrame], lang: str = "en") -> list[str]:
+    fig = chart_function(name)(tables, lang=lang)
+    return [t.get_text() for t in fig.findobj(Text) if t.get_text().strip()]
+
+
+def test_a_gregorian_part_year_with_no_agency_stands_apart(grown) -> None:
+    texts = _texts("iran_russia_trade", grown)
+    assert "Jan–Nov 2021" in texts  # Gregorian months, not Iranian ones
+    assert not any("Dey" in t for t in texts)
+    assert "3,760" in texts
+    assert "no agency named\n(Russia's side)\n11 months only" in texts  # not "Russian customs"
+    assert "Russian customs\nfull years" in texts
+
+
+def test_an_iranian_customs_full_year_is_a_full_year(grown) -> None:
+    texts = _texts("iran_russia_trade", grown)
+    assert "Iranian year 1399\n(20 Mar 2020 to\n20 Mar 2021)" in texts
+    assert "320" in texts
+
+
+def test_titles_stay_true(grown) -> None:
+    titles = {name: chart_info(name)(grown, "en").title for name in CHARTS}
+    # the Jan–Nov figure is not a full year: the title speaks of 2017 and 2018 only
+    assert titles["iran_russia_trade"] == "Russia–Iran trade was $1.7 billion in 2017 and 2018"
+    assert titles["partners"] == (
+        "In 2018, Russia's trade with the European Union was 169 times its trade with Iran"
+    )
+
+
+def test_a_new_partner_joins_the_comparison_of_its_year(grown) -> None:
+    texts = _texts("partners", grown)
+    assert "Kazakhstan\n2018" in texts and "18" in texts
+    info = chart_info("partners")(grown, "en")
+    assert "F903" in set(info.rows["figure_id"])
+
+
+def test_notes_name_each_group(grown) -> None:
+    info = chart_info("iran_russia_trade")(grown, "en")
+    note = source_note(grown, info.rows["figure_id"], "en")
+    assert "Test Outlet (1 Feb 2022): F901 naming no agency; " not in note  # order: agencies first
+    assert "F902 citing Islamic Republic of Iran Customs Administration" in note
+    assert "F901 naming no agency" in note
+
+
+@pytest.mark.parametrize("lang", ["en", "fa"])
+def test_every_chart_still_renders(grown, tmp_path: Path, lang: str) -> None:
+    for name in CHARTS:
+        fig = chart_function(name)(grown, lang=lang)
+        png = save_figure_bytes(fig, "png", 50)
+        (tmp_path / f"{name}.{lang}.png").write_bytes(png)
+        assert png.startswith(b"\x89PNG")
