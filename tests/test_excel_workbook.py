@@ -16,6 +16,7 @@ from conftest import CLEAN
 from tradestats.cli import cli
 from tradestats.errors import TradestatsError
 from tradestats.workbook import cells
+from tradestats.workbook.dictionary import column_labels
 from tradestats.workbook.writer import write_workbook
 
 TABLES = ["trade_flows", "figures", "checks", "sources", "calendar_checks", "economies", "agencies"]
@@ -32,17 +33,84 @@ def wb(workbook_path: Path) -> openpyxl.Workbook:
 
 
 def test_sheets(wb) -> None:
-    assert wb.sheetnames == ["README", "charts", *TABLES]
+    assert wb.sheetnames == [
+        "Contents",
+        "Iran–Russia 2017–2021",
+        "README",
+        "charts",
+        *TABLES,
+        "Dictionary",
+    ]
+
+
+def test_contents_links_every_sheet_and_says_how_to_cite(wb) -> None:
+    ws = wb["Contents"]
+    links = {c.value: c.hyperlink.location for row in ws.iter_rows() for c in row if c.hyperlink}
+    assert list(links) == wb.sheetnames[1:]
+    assert all(links[name] == f"'{name}'!A1" for name in links)  # within the workbook
+    values = {row[0].value: row[1].value for row in ws.iter_rows() if len(row) > 1}
+    assert values["Package version"] == tradestats.__version__
+    assert values["Date of the data"] == "2022-01-18"  # the latest text that holds figures
+    assert "Version 0.1.0, data as of 2022-01-18" in values["How to cite"]
+
+
+def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
+    ws = wb["Iran–Russia 2017–2021"]
+    flows = pd.read_csv(CLEAN / "trade_flows.csv").set_index("figure_id")
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
+    assert [r[1].value for r in [rows["2017"], rows["2018"]]] == [
+        flows.loc["F026", "value_usd_m"],
+        flows.loc["F023", "value_usd_m"],
+    ]
+    assert rows["2017"][3].value == 392.2 and rows["2020"][3].value == 800
+    assert rows["2019"][1].value == "not stated" and rows["2021"][2].value == "not stated"
+    half = rows["Farvardin–Shahrivar 1400 (21 Mar to 22 Sep 2021)"]
+    assert [c.value for c in half[1:4]] == [907, 637, 270]
+    assert half[4].value == "Iranian customs" and half[5].value.startswith("Set apart")
+    assert half[1].comment.text.startswith("F039: Iran Online, reporting Iran Khabar, line 82")
+    assert "Agency: Islamic Republic of Iran Customs Administration" in half[1].comment.text
+
+
+def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_path: Path) -> None:
+    with zipfile.ZipFile(workbook_path) as zf:
+        xml = "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/"))
+    for color in ("0072B2", "E69F00", "009E73"):  # exports, imports, turnover, as figures/
+        assert f'<a:srgbClr val="{color}"' in xml
+    assert "wdUpDiag" in xml  # bounds and parts of a year, patterned
+    assert 'formatCode="&quot;more than &quot;#,##0"' in xml  # Türkiye, 'more than 30'
+    assert "In 2018, Russia&apos;s trade with the European Union was 169 times" in xml or (
+        "In 2018, Russia's trade with the European Union was 169 times" in xml
+    )
+
+
+def test_document_properties_come_from_the_data(wb) -> None:
+    props = wb.properties
+    assert props.creator == "tradestats"
+    assert props.title and props.subject and "tradestats" in props.keywords
+    assert props.created.date().isoformat() == props.modified.date().isoformat() == "2022-01-18"
+
+
+def test_headers_are_plain_labels_mapped_in_the_dictionary(wb) -> None:
+    header = [c.value for c in wb["trade_flows"][1]]
+    assert header[:4] == ["Figure id", "Reporter", "Partner", "Flow"]
+    assert "Value (million US dollars)" in header
+    dictionary = {
+        (r[0].value, r[1].value): r[2].value for r in wb["Dictionary"].iter_rows(min_row=2)
+    }
+    assert dictionary[("trade_flows", "Value (million US dollars)")] == "value_usd_m"
+    assert len(dictionary) == sum(
+        len(pd.read_csv(CLEAN / f"{t}.csv", nrows=0).columns) for t in TABLES
+    )
 
 
 @pytest.mark.parametrize("name", TABLES)
 def test_each_sheet_equals_its_csv(workbook_path: Path, name: str) -> None:
     sheet = pd.read_excel(workbook_path, sheet_name=name)
     csv = tradestats.load(name)
+    sheet.columns = list(csv.columns)  # the sheet's headers are plain labels (see Dictionary)
     for column in csv.columns:
         if isinstance(csv[column].dtype, pd.CategoricalDtype):
             csv[column] = csv[column].astype(object)
-    assert list(sheet.columns) == list(csv.columns)
     assert len(sheet) == len(csv)
     for column in csv.columns:
         left, right = sheet[column], csv[column]
@@ -81,7 +149,8 @@ def test_each_sheet_is_a_styled_table_with_a_frozen_header(wb, name: str) -> Non
 
 
 def _row(ws, figure_id: str) -> dict[str, openpyxl.cell.Cell]:
-    header = [c.value for c in ws[1]]
+    labels = {v: k for k, v in column_labels(ws.title).items()}
+    header = [labels[c.value] for c in ws[1]]
     for row in ws.iter_rows(min_row=2):
         if row[0].value == figure_id:
             return dict(zip(header, row, strict=True))
@@ -152,11 +221,12 @@ def test_native_charts_built_from_cell_ranges(wb) -> None:
             ref = series.val.numRef
             assert ref.f.startswith("'charts'!$") or ref.f.startswith("charts!$")
             assert ref.numCache is not None and ref.numCache.pt  # viewers need the cache
-    first = charts[0].series
-    assert len(first) == 3
-    assert "Iran" in first[0].tx.strRef.strCache.pt[0].v
-    cells = [c.value for c in ws["A"] if c.value]
-    assert any(str(v).startswith("Chart 1: Source: Iran Online") for v in cells)
+    assert [s.tx.strRef.strCache.pt[0].v for s in charts[1].series] == [
+        "Turnover as stated (patterned: a bound)",
+        "Target",  # a target is a series of its own, with its own legend entry
+    ]
+    notes = [c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("Source:")]
+    assert len(notes) == 3 and "F023, F029–F030 citing Federal Customs Service" in notes[0]
 
 
 def test_readme_sheet(wb) -> None:
@@ -164,7 +234,7 @@ def test_readme_sheet(wb) -> None:
         str(c.value) for row in wb["README"].iter_rows() for c in row if c.value is not None
     )
     assert tradestats.__version__ in text
-    assert "2024-08-18" in text  # the latest source date, not the clock
+    assert "2022-01-18" in text  # the latest date of a text with figures, not the clock
     assert "more_than" in text and "A lower bound" in text
     assert "reporter RUS, partner IRN, flow imports, exporter IRN, importer RUS" in text
     assert "million US dollars" in text
@@ -181,9 +251,9 @@ def test_same_data_same_bytes(tmp_path: Path) -> None:
 def test_every_date_inside_comes_from_the_data_not_the_clock(tmp_path: Path) -> None:
     path = tradestats.to_excel(tmp_path / "a.xlsx")
     with zipfile.ZipFile(path) as zf:
-        assert {info.date_time for info in zf.infolist()} == {(2024, 8, 18, 0, 0, 0)}
+        assert {info.date_time for info in zf.infolist()} == {(2022, 1, 18, 0, 0, 0)}
         core = zf.read("docProps/core.xml").decode()
-    assert core.count("2024-08-18T00:00:00Z") == 2  # created and modified
+    assert core.count("2022-01-18T00:00:00Z") == 2  # created and modified
 
 
 def test_committed_workbook_equals_a_fresh_export(tmp_path: Path) -> None:
@@ -212,21 +282,21 @@ def test_cli_export(tmp_path: Path) -> None:
 
 
 def test_chart_ranges_point_at_their_data_blocks(wb) -> None:
-    """Each series reads the cells of its data block: 5 periods of Iran–Russia trade
-    (2017, 2018, 2019, 2020, the first half of 1400), 5 partners, 2 balances."""
+    """Each series reads the cells of its data block: 3 partners in 2018, 2 on other
+    dates, 2 balances; and the reader's sheet's chart reads its table."""
     ws = wb["charts"]
     refs = [
         [(s.val.numRef.f, (s.cat.strRef or s.cat.numRef).f) for s in chart.series]
         for chart in ws._charts
     ]
-    assert refs[0] == [
-        ("'charts'!$B$2:$B$6", "'charts'!$A$2:$A$6"),
-        ("'charts'!$C$2:$C$6", "'charts'!$A$2:$A$6"),
-        ("'charts'!$D$2:$D$6", "'charts'!$A$2:$A$6"),
+    assert refs[0] == [("'charts'!$B$5:$B$7", "'charts'!$A$5:$A$7")]
+    assert [ws[f"B{r}"].value for r in range(5, 8)] == [294.2, 108.3, 1.7]
+    assert [p.v for p in ws._charts[0].series[0].val.numRef.numCache.pt] == [294.2, 108.3, 1.7]
+    reader = wb["Iran–Russia 2017–2021"]
+    [chart] = reader._charts
+    assert [s.val.numRef.f for s in chart.series] == [
+        "'Iran–Russia 2017–2021'!$B$5:$B$10",
+        "'Iran–Russia 2017–2021'!$C$5:$C$10",
+        "'Iran–Russia 2017–2021'!$D$5:$D$10",
     ]
-    assert refs[1] == [("'charts'!$B$9:$B$13", "'charts'!$A$9:$A$13")]
-    assert refs[2][0] == ("'charts'!$B$16:$B$17", "'charts'!$A$16:$A$17")
-    # the cells hold what the cached values say, and what the CSV says
-    assert [ws[f"D{r}"].value for r in range(2, 7)] == [1707, 1740, None, None, 907]
-    assert [p.v for p in ws._charts[0].series[2].val.numRef.numCache.pt] == [1707, 1740, 907]
-    assert ws["A15"].value == "Partner, period" and ws["D17"].value == pytest.approx(688.115)
+    assert [p.v for p in chart.series[0].val.numRef.numCache.pt] == [1707, 1740, 907]

@@ -17,6 +17,7 @@ __all__ = [
     "chart_tables",
     "check_for",
     "growth_pair",
+    "iran_russia_blocks",
     "iran_russia_flows",
     "is_full_year",
     "is_whole_year",
@@ -76,6 +77,27 @@ def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
         ["period_start", "period_end", "reporter", "series"]
     )
     return pair.sort_values(["period_start", "series"]), bounds
+
+
+def iran_russia_blocks(
+    pair: pd.DataFrame,
+) -> list[tuple[str, str, list[tuple[pd.Timestamp, pd.Timestamp]]]]:
+    """(agency or '', reporter, periods) per block. A block of full years runs over every
+    year of the whole span, so the years nobody gives show as "not stated"."""
+    first, last = pair["period_start"].min().year, pair["period_end"].max().year
+    out = []
+    keys = pair.assign(agency=pair["reporting_agency"].fillna(""))
+    for (agency, reporter), rows in keys.groupby(["agency", "reporter"], observed=True, sort=False):
+        periods = sorted(
+            {(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)}
+        )
+        if all(is_full_year(s, e) for s, e in periods):
+            periods = [
+                (pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in range(first, last + 1)
+            ]
+        out.append((str(agency), str(reporter), periods))
+    full = [b for b in out if all(is_full_year(s, e) for s, e in b[2])]
+    return full + [b for b in out if b not in full]
 
 
 def growth_pair(tables: Tables) -> tuple[pd.Series, pd.Series, pd.Series, pd.Series]:

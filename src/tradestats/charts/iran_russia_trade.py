@@ -28,32 +28,19 @@ from tradestats.charts.layout import (
 )
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import join_words, period_words, t, value_label
-from tradestats.views import Tables, iran_russia_flows, is_full_year, is_whole_year
+from tradestats.views import (
+    Tables,
+    iran_russia_blocks,
+    iran_russia_flows,
+    is_full_year,
+    is_whole_year,
+)
 
 __all__ = ["info", "plot_iran_russia_trade"]
 
 _SERIES = ("RUS", "IRN", "turnover")  # Russia's exports, Iran's exports, turnover
 _WIDTH = 0.27
 _COLOR = {"RUS": "exports", "IRN": "imports", "turnover": "turnover"}  # from Russia's side
-
-
-def _blocks(pair: pd.DataFrame) -> list[tuple[str, str, list[tuple[pd.Timestamp, pd.Timestamp]]]]:
-    """(agency or '', reporter, periods) per block. A block of full years runs over every
-    year of the whole span, so the years nobody gives show as "not stated"."""
-    first, last = pair["period_start"].min().year, pair["period_end"].max().year
-    out = []
-    keys = pair.assign(agency=pair["reporting_agency"].fillna(""))
-    for (agency, reporter), rows in keys.groupby(["agency", "reporter"], observed=True, sort=False):
-        periods = sorted(
-            {(s, e) for s, e in zip(rows["period_start"], rows["period_end"], strict=True)}
-        )
-        if all(is_full_year(s, e) for s, e in periods):
-            periods = [
-                (pd.Timestamp(y, 1, 1), pd.Timestamp(y, 12, 31)) for y in range(first, last + 1)
-            ]
-        out.append((str(agency), str(reporter), periods))
-    full = [b for b in out if all(is_full_year(s, e) for s, e in b[2])]
-    return full + [b for b in out if b not in full]
 
 
 def _block_label(tables: Tables, agency: str, reporter: str, periods: list[Any], lang: str) -> str:
@@ -111,13 +98,13 @@ def _extra_room(words: str, blocks: list[Any], lang: str) -> float:
     return max(0.0, (longest * per_char - 1.0) / 2)
 
 
-def _draw_blocks(
+def _drawiran_russia_blocks(
     ax: Axes, tables: Tables, pair: pd.DataFrame, top: float, lang: str
 ) -> tuple[list[float], list[str]]:
     """The bars, block by block, with a dotted rule between blocks and each block's label
     under it. Returns the positions and labels of the periods."""
     x, positions, ticks = 0.0, [], []
-    blocks = _blocks(pair)
+    blocks = iran_russia_blocks(pair)
     lines = max(
         period_words(s.date(), e.date(), lang).count("\n") + 1 for b in blocks for s, e in b[2]
     )
@@ -273,8 +260,8 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     top = float(pd.concat([pair, bounds])["value_usd_m"].max())
     fig = new_figure()
     ax = axes(fig, lang, (0.075, 0.31, 0.9, 0.44))
-    positions, ticks = _draw_blocks(ax, tables, pair, top, lang)
-    ax.set_xticks(positions, ticks, fontsize=_tick_size(_blocks(pair), lang))
+    positions, ticks = _drawiran_russia_blocks(ax, tables, pair, top, lang)
+    ax.set_xticks(positions, ticks, fontsize=_tick_size(iran_russia_blocks(pair), lang))
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(positions[0] - 0.6, positions[-1] + 0.6)
     if lang == "fa":

@@ -1,240 +1,194 @@
-"""The charts sheet: small data blocks and native, editable Excel bar charts drawn from
-them (Iran–Russia flows by period, Russia's partners compared, Russia's balance), each
-with a title, axis titles with the unit and a source line."""
+"""The charts sheet: small data blocks with plain headers and units, and beside each a
+native, editable Excel chart in the visual language of figures/, its title true of
+exactly what it shows, and its source line just below it. Russia's partners in one year
+(like with like); its other partners, each on its own date (bounds patterned, targets a
+series of their own); Russia's exports against imports."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-import pandas as pd
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, Reference
-from openpyxl.chart.axis import ChartLines
-from openpyxl.chart.data_source import AxDataSource, NumData, NumVal, StrData, StrRef, StrVal
-from openpyxl.chart.series import Series
 
+import tradestats.charts.style as style
 from tradestats.charts.notes import source_note
+from tradestats.charts.partners import info as partners_info
 from tradestats.charts.partners import partner_label
+from tradestats.charts.russia_balance import info as balance_info
 from tradestats.charts.words import period_words, t
-from tradestats.views import iran_russia_flows, partner_turnover, russia_balance_groups
+from tradestats.views import PartnerTurnover, Tables, partner_turnover, russia_balance_groups
 from tradestats.workbook.cells import (
-    QUALIFIER_PREFIX,
+    TITLE_FONT,
     WRAP,
     RowCounter,
     make_cell,
     print_on_one_page,
 )
+from tradestats.workbook.native_charts import SeriesSpec, bar_chart
 
 __all__ = ["charts_sheet"]
 
 _LANG = "en"
 _FLOWS = ("exports", "imports", "turnover")
+_BLOCK_ROWS = 22  # a chart is 9 cm high: about 18 rows, then its source line
 
 
 @dataclass(frozen=True)
 class _Block:
-    """A chart and the data block it is drawn from."""
+    """A chart and the data block it is drawn from: categories, and per series its name,
+    values, qualifiers and colour."""
 
     title: str
     y_title: str
     x_title: str
-    header: list[str]
-    rows: list[list[Any]]
+    labels: list[str]
+    series: list[SeriesSpec]
     figure_ids: list[str]
     horizontal: bool = False
+    header: list[str] = field(default_factory=list)
 
 
-def cache(series: Series, values: Sequence[float | None], labels: Sequence[str]) -> None:
-    """Fill a series' cached values and category labels, so viewers that do not
-    recompute (LibreOffice, previews) still draw the chart."""
-    series.val.numRef.numCache = NumData(
-        pt=[NumVal(idx=i, v=v) for i, v in enumerate(values) if v is not None],
-        ptCount=len(values),
-        formatCode="General",
+def _series(
+    name: str, values: list[float | None], qualifiers: list[str | None], color: str
+) -> SeriesSpec:
+    bounds = {i for i, q in enumerate(qualifiers) if q in {"more_than", "less_than"}}
+    return SeriesSpec(name, values, color, qualifiers, bounds)
+
+
+def _partners_block(tables: Tables, main: list[PartnerTurnover]) -> _Block:
+    info = partners_info(tables, _LANG)
+    values: list[float | None] = [round(b.value_bn, 1) for b in main]
+    turnover = _series(
+        "Turnover (US$ billion)", values, [b.qualifier for b in main], style.COLORS["turnover"]
     )
-    if series.cat is not None:
-        # categories are text: a string reference with its cache, not a number reference
-        ref = (series.cat.strRef or series.cat.numRef).f
-        series.cat = AxDataSource(
-            strRef=StrRef(
-                f=ref,
-                strCache=StrData(
-                    pt=[StrVal(idx=i, v=s) for i, s in enumerate(labels)], ptCount=len(labels)
-                ),
-            )
-        )
-
-
-def bar_chart(
-    ws: Any,
-    *,
-    title: str,
-    y_title: str,
-    x_title: str,
-    first_row: int,
-    n_rows: int,
-    series_names: list[str],
-    labels: list[str],
-    columns: list[list[float | None]],
-    horizontal: bool = False,
-) -> BarChart:
-    n_series = len(series_names)
-    chart = BarChart()
-    chart.type = "bar" if horizontal else "col"
-    chart.grouping = "clustered"
-    chart.title = title
-    chart.y_axis.title = y_title
-    chart.x_axis.title = x_title
-    chart.x_axis.delete = False
-    chart.y_axis.delete = False
-    chart.y_axis.scaling.min = 0
-    chart.y_axis.number_format = "#,##0"
-    chart.y_axis.majorGridlines = ChartLines()
-    chart.height = 9
-    chart.width = 18
-    data = Reference(
-        ws, min_col=2, max_col=1 + n_series, min_row=first_row, max_row=first_row + n_rows
-    )
-    cats = Reference(ws, min_col=1, min_row=first_row + 1, max_row=first_row + n_rows)
-    chart.add_data(data, titles_from_data=True)
-    chart.set_categories(cats)
-    if horizontal:
-        chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
-    if n_series == 1:
-        chart.legend = None
-    for series, name, values in zip(chart.series, series_names, columns, strict=True):
-        cache(series, values, labels)
-        if series.tx is not None and series.tx.strRef is not None:
-            series.tx.strRef.strCache = StrData(pt=[StrVal(idx=0, v=name)], ptCount=1)
-    return chart
-
-
-def data_block(
-    out: RowCounter, header: list[str], rows: list[list[Any]]
-) -> tuple[int, list[str], list[list[Any]]]:
-    """Append a small data block (header + rows); return its header row, the category
-    labels and the value columns."""
-    head = [make_cell(out.ws, h, header=True) for h in header]
-    for c in head:
-        c.alignment = WRAP
-    first = out.append(head)
-    for row in rows:
-        cells = [make_cell(out.ws, v) for v in row]
-        for c in cells[1:]:
-            c.number_format = "#,##0.0"
-        out.append(cells)
-    labels = [str(r[0]) for r in rows]
-    columns = [[r[k] for r in rows] for k in range(1, len(header))]
-    return first, labels, columns
-
-
-def _iran_russia_block(tables: dict[str, pd.DataFrame]) -> _Block:
-    pair, _bounds = iran_russia_flows(tables)
-    names = tables["economies"].set_index("code")["name_en"]
-    header = [
-        "Period (reporter)",
-        f"{names['RUS']}'s exports to {names['IRN']}",
-        f"{names['IRN']}'s exports to {names['RUS']}",
-        t("flow.turnover", _LANG),
-    ]
-    rows = []
-    for (start, end), g in pair.groupby(["period_start", "period_end"], observed=True):
-        by = g.set_index("series")["value_usd_m"]
-        agency = g["reporting_agency"].dropna()
-        label = period_words(start.date(), end.date(), _LANG).split("\n")[0]
-        if not agency.empty:
-            short = tables["agencies"].set_index("name_en").loc[str(agency.iloc[0]), "short_en"]
-            label += f" ({short})"
-        values = (float(by[k]) if k in by.index else None for k in ("RUS", "IRN", "turnover"))
-        rows.append([label, *values])
+    labels = [partner_label(tables, b, _LANG).replace("\n", ", ") for b in main]
     return _Block(
-        "Iran–Russia trade by period",
-        t("unit.usd_m", _LANG),
-        "Period",
-        header,
-        rows,
-        list(pair["figure_id"]),
+        info.title,
+        t("unit.usd_bn", _LANG),
+        "Partner, year",
+        labels,
+        [turnover],
+        [b.figure_id for b in main],
+        horizontal=True,
+        header=["Partner, year", "Turnover (US$ billion)"],
     )
 
 
-def _partners_block(tables: dict[str, pd.DataFrame]) -> _Block:
-    main, others = partner_turnover(tables)
-    bars = main + others  # one year like with like, then the others on their own dates
-    rows = []
-    for b in bars:
-        label = partner_label(tables, b, _LANG).replace("\n", ", ")
-        if b.qualifier != "exact":
-            label += f" ({QUALIFIER_PREFIX.get(b.qualifier, '').strip()})"
-        rows.append([label, b.value_bn])
+def _others_block(tables: Tables, others: list[PartnerTurnover]) -> _Block:
+    values: list[float | None] = [round(b.value_bn, 1) for b in others]
+    stated = _series(
+        "Turnover as stated (patterned: a bound)",
+        values,
+        [b.qualifier for b in others],
+        style.COLORS["turnover"],
+    )
+    targets: list[float | None] = [b.target_bn for b in others]
+    target = _series("Target", targets, ["target"] * len(others), style.COLORS["muted"])
+    labels = [partner_label(tables, b, _LANG).replace("\n", ", ") for b in others]
+    ids = [b.figure_id for b in others] + [b.target_id for b in others if b.target_id]
     return _Block(
-        "Russia's trade turnover with its partners",
+        "Russia's trade with its other partners, each on its own date",
         t("unit.usd_bn", _LANG),
         "Partner, date",
-        ["Partner", t("flow.turnover_short", _LANG)],
-        rows,
-        [b.figure_id for b in bars],
+        labels,
+        [stated, target],
+        ids,
         horizontal=True,
+        header=["Partner, date", "Turnover (US$ billion)", "Target (US$ billion)"],
     )
 
 
-def _balance_block(tables: dict[str, pd.DataFrame]) -> _Block:
+def _balance_block(tables: Tables) -> _Block:
     names = tables["economies"].set_index("code")["name_en"]
-    rows = []
-    ids: list[str] = []
+    labels, ids, columns = [], [], {f: [] for f in _FLOWS}  # type: ignore[var-annotated]
     for partner, start, by_flow in russia_balance_groups(tables):
         period = period_words(start.date(), by_flow.loc["turnover", "period_end"].date(), _LANG)
-        values = (float(by_flow.loc[f, "value_usd_m"]) / 1000 for f in _FLOWS)
-        rows.append([f"{names[partner]}, {period}", *values])
-        ids += [str(by_flow.loc[f, "figure_id"]) for f in _FLOWS]
-    header = [
-        "Partner, period",
-        t("flow.exports", _LANG),
-        t("flow.imports", _LANG),
-        t("flow.turnover_short", _LANG),
+        labels.append(f"{names[partner]}, {period}")
+        for f in _FLOWS:
+            columns[f].append(round(float(by_flow.loc[f, "value_usd_m"]) / 1000, 1))
+            ids.append(str(by_flow.loc[f, "figure_id"]))
+    series = [
+        _series(
+            f"{t(f'flow.{f}', _LANG).split(' (')[0]} (US$ billion)",
+            columns[f],
+            ["exact"] * len(labels),
+            style.COLORS[f],
+        )
+        for f in _FLOWS
     ]
     return _Block(
-        "Russia's exports and imports",
+        balance_info(tables, _LANG).title,
         t("unit.usd_bn", _LANG),
         "Partner, period",
-        header,
-        rows,
+        labels,
+        series,
         ids,
+        header=["Partner, period", *(s.name for s in series)],
     )
 
 
-def charts_sheet(wb: Workbook, tables: dict[str, pd.DataFrame]) -> None:
-    ws = wb.create_sheet("charts", 1)
-    print_on_one_page(ws, tall=1)
-    out = RowCounter(ws)
-    ws.column_dimensions["A"].width = 34
-    for col in "BCD":
-        ws.column_dimensions[col].width = 20
-    charts: list[tuple[BarChart, str]] = []  # (chart, its source line)
-    for i, block in enumerate(
-        (_iran_russia_block(tables), _partners_block(tables), _balance_block(tables))
-    ):
-        if i:
-            out.append([])
-        first, labels, columns = data_block(out, block.header, block.rows)
-        chart = bar_chart(
-            ws,
-            title=block.title,
-            y_title=block.y_title,
-            x_title=block.x_title,
-            first_row=first,
-            n_rows=len(block.rows),
-            series_names=block.header[1:],
-            labels=labels,
-            columns=columns,
-            horizontal=block.horizontal,
-        )
-        charts.append((chart, source_note(tables, block.figure_ids, _LANG)))
-    # the charts to the right of the data; their source lines under the data
+def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> None:
+    """The data block at the left, the chart beside it, its source line just below."""
+    start = out.rows + 1
+    head = [make_cell(ws, h, header=True) for h in block.header]
+    for c in head:
+        c.alignment = WRAP
+    ws.row_dimensions[out.rows + 1].height = 30  # two lines of header (set before it is written)
+    out.append(head)
+    for i, label in enumerate(block.labels):
+        cells = [make_cell(ws, label)]
+        for s in block.series:
+            value = s.values[i]
+            cells.append(make_cell(ws, value, qualifier=s.qualifiers[i]))
+        out.append(cells)
+    chart = bar_chart(
+        ws,
+        title=block.title,
+        y_title=block.y_title,
+        x_title=block.x_title,
+        first_row=start,
+        labels=block.labels,
+        series=block.series,
+        horizontal=block.horizontal,
+    )
+    chart.anchor = f"F{start}"
+    chart.width = 20
+    ws.add_chart(chart)
+    while out.rows < start + _BLOCK_ROWS - 3:
+        out.append([])
+    note = source_note(tables, block.figure_ids, _LANG)
+    out.append([None] * 5 + [make_cell(ws, note)])
     out.append([])
-    out.append([make_cell(ws, "Sources of the charts", header=True)])
-    for i, (chart, note) in enumerate(charts):
-        chart.anchor = f"F{1 + i * 20}"
-        ws.add_chart(chart)
-        out.append([make_cell(ws, f"Chart {i + 1}: {note.replace(chr(10), ' ')}")])
+    out.append([])
+
+
+def charts_sheet(wb: Workbook, tables: Tables, index: int) -> None:
+    ws = wb.create_sheet("charts", index)
+    print_on_one_page(ws, tall=0)
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    out = RowCounter(ws)
+    ws.column_dimensions["A"].width = 36
+    for col in "BCD":
+        ws.column_dimensions[col].width = 18
+    title = make_cell(
+        ws, "Russia's trade in native Excel charts, drawn from the blocks beside them"
+    )
+    title.font = TITLE_FONT
+    out.append([title])
+    out.append(
+        [
+            make_cell(
+                ws,
+                "Values in billions of US dollars, rounded to 0.1; the data "
+                "sheets hold every figure as its text states it.",
+            )
+        ]
+    )
+    out.append([])
+    main, others = partner_turnover(tables)
+    blocks = [_partners_block(tables, main), _balance_block(tables)]
+    if others:
+        blocks.insert(1, _others_block(tables, others))
+    for block in blocks:
+        _write_block(ws, out, tables, block)

@@ -53,7 +53,7 @@ class _Lines:
         self.out.append(cells)
 
 
-def _about(line: _Lines, data_date: dt.date) -> None:
+def _about(line: _Lines, data_date: dt.date, sheets: list[tuple[str, str]]) -> None:
     descriptor = datapackage_descriptor([])
     line(descriptor["title"], font=TITLE_FONT)
     line(descriptor["description"], wrap=False)
@@ -63,14 +63,13 @@ def _about(line: _Lines, data_date: dt.date) -> None:
         "Date of the data",
         data_date.isoformat(),
         None,
-        "The latest date of any source text; the workbook carries no other date.",
+        "The latest date of the texts that hold figures; the workbook carries no other date.",
     )
     line("Licence", descriptor["licenses"][0]["name"])
     line()
     line("Sheets", font=BOLD)
-    line("charts", None, None, "Native Excel charts, drawn from the data blocks beside them.")
-    for name in SHEET_ORDER:
-        line(name, None, None, str(CLEAN_TABLES[name].model.to_schema().description))
+    for name, description in sheets:
+        line(name, None, None, description)
 
 
 def _convention(line: _Lines, flows: pd.DataFrame) -> None:
@@ -119,13 +118,15 @@ def _columns(line: _Lines) -> None:
             line(name, field_type(column), label, column.description)
 
 
-def readme_sheet(wb: Workbook, tables: dict[str, pd.DataFrame], data_date: dt.date) -> None:
-    ws = wb.create_sheet("README", 0)
+def readme_sheet(
+    wb: Workbook, tables: dict[str, pd.DataFrame], data_date: dt.date, sheets: list[tuple[str, str]]
+) -> None:
+    ws = wb.create_sheet("README", 2)
     print_on_one_page(ws, tall=0)
     for column, width in zip("ABCD", (24, 16, 22, 100), strict=True):
         ws.column_dimensions[column].width = width
     line = _Lines(ws)
-    _about(line, data_date)
+    _about(line, data_date, sheets)
     _convention(line, tables["trade_flows"])
     _columns(line)
     line()

@@ -19,6 +19,7 @@ from tradestats.workbook.cells import (
     table_value,
     width,
 )
+from tradestats.workbook.dictionary import column_labels
 
 __all__ = ["table_sheet"]
 
@@ -28,17 +29,18 @@ def table_sheet(wb: Workbook, name: str, df: pd.DataFrame) -> None:
     print_on_one_page(ws, tall=0)
     ws.print_title_rows = "1:1"
     columns = list(df.columns)
+    labels = column_labels(name)
     display = df.copy()
     qualified = "qualifier" in columns
     for column in columns:
         if isinstance(display[column].dtype, pd.CategoricalDtype):
             display[column] = display[column].astype(object)
     for i, column in enumerate(columns, start=1):
-        sample = [column, *display[column].head(2000).map(shown)]
+        sample = [labels[column], *display[column].head(2000).map(shown)]
         extra = 10 if column in QUALIFIED_COLUMNS and qualified else 0  # "more than "
         ws.column_dimensions[get_column_letter(i)].width = width(sample) + extra
     ws.freeze_panes = "A2"
-    ws.append([make_cell(ws, c, header=True) for c in columns])
+    ws.append([make_cell(ws, labels[c], header=True) for c in columns])
     qualifiers = display["qualifier"] if "qualifier" in columns else None
     for i, row in enumerate(display.itertuples(index=False, name=None)):
         q = str(qualifiers.iloc[i]) if qualifiers is not None else None
@@ -50,7 +52,7 @@ def table_sheet(wb: Workbook, name: str, df: pd.DataFrame) -> None:
         )
     ref = f"A1:{get_column_letter(len(columns))}{len(df) + 1}"
     table = Table(displayName=name, ref=ref, autoFilter=AutoFilter(ref=ref))
-    table.tableColumns = [TableColumn(id=i, name=c) for i, c in enumerate(columns, start=1)]
+    table.tableColumns = [TableColumn(id=i, name=labels[c]) for i, c in enumerate(columns, start=1)]
     table.tableStyleInfo = TableStyleInfo(name="TableStyleMedium2", showRowStripes=True)
     with warnings.catch_warnings():
         # openpyxl warns that write-only tables need their columns set: they are, above.

@@ -27,28 +27,72 @@ from tradestats.loading import load
 from tradestats.version import __version__
 from tradestats.workbook.cells import EXCEL_MAX_ROWS, SHEET_ORDER, check_fits
 from tradestats.workbook.charts_sheet import charts_sheet
+from tradestats.workbook.contents_sheet import contents_sheet
+from tradestats.workbook.dictionary import DICTIONARY_SHEET, dictionary_sheet
+from tradestats.workbook.reader_sheet import READER_SHEET, reader_sheet
 from tradestats.workbook.readme_sheet import readme_sheet
 from tradestats.workbook.table_sheets import table_sheet
 
-__all__ = ["EXCEL_MAX_ROWS", "workbook_bytes", "write_workbook"]
+__all__ = ["EXCEL_MAX_ROWS", "data_date", "workbook_bytes", "write_workbook"]
+
+
+def data_date(tables: dict[str, pd.DataFrame]) -> dt.date:
+    """The date of the data: the latest date among the texts that hold figures."""
+    sources = tables["sources"]
+    with_figures = sources[sources["source_id"].isin(tables["figures"]["source_id"])]
+    return max(with_figures["date"]).date()
+
+
+def _sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
+    """Every sheet after the contents, in order, with a line that says what it holds."""
+    return [
+        (
+            READER_SHEET,
+            "Iran–Russia trade year by year, 2017–2021: turnover, Russia's exports "
+            "and imports as the texts state them, with a chart.",
+        ),
+        (
+            "README",
+            "What the workbook is: the reporter/flow convention, the qualifiers, every "
+            "column and the sources.",
+        ),
+        (
+            "charts",
+            "Native Excel charts: Russia's partners in one year, its other partners on "
+            "their own dates, its exports against imports.",
+        ),
+        *((name, str(CLEAN_TABLES[name].model.to_schema().description)) for name in SHEET_ORDER),
+        (DICTIONARY_SHEET, "Each column's plain label, its CSV name, type, unit and meaning."),
+    ]
+
+
+def _properties(wb: Workbook, when: dt.datetime) -> None:
+    descriptor = datapackage_descriptor([])
+    wb.properties.creator = "tradestats"
+    wb.properties.title = str(descriptor["title"])
+    wb.properties.subject = str(descriptor["description"])
+    wb.properties.keywords = "Russia; foreign trade; Iran; tradestats; " + __version__
+    wb.properties.created = when
+    wb.properties.modified = when
+    wb.properties.lastModifiedBy = None
 
 
 def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     """The whole workbook, reproducibly: same tables, same bytes."""
     for name in SHEET_ORDER:  # refuse before writing anything
         check_fits(name, tables[name])
-    data_date = max(tables["sources"]["date"]).date()
-    when = dt.datetime.combine(data_date, dt.time())
+    date = data_date(tables)
+    when = dt.datetime.combine(date, dt.time())
     wb = Workbook(write_only=True)
-    wb.properties.creator = f"tradestats {__version__}"
-    wb.properties.title = str(datapackage_descriptor([])["title"])
-    wb.properties.created = when
-    wb.properties.modified = when
-    wb.properties.lastModifiedBy = None
-    readme_sheet(wb, tables, data_date)
-    charts_sheet(wb, tables)
+    _properties(wb, when)
+    sheets = _sheets(tables)
+    contents_sheet(wb, sheets, date)
+    reader_sheet(wb, tables, 1)
+    readme_sheet(wb, tables, date, sheets)
+    charts_sheet(wb, tables, 3)
     for name in SHEET_ORDER:
         table_sheet(wb, name, tables[name])
+    dictionary_sheet(wb)
     buf = io.BytesIO()
     archive = _FixedTimeZip(buf, "w", zipfile.ZIP_DEFLATED, date_time=when)
     ExcelWriter(wb, archive).save()  # not save_workbook(), which stamps the clock

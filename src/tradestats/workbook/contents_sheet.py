@@ -1,0 +1,67 @@
+"""The Contents sheet, first: what the workbook is, its version, the date of its data
+(the latest date among the texts that hold figures), how to cite it, and every sheet
+with a link and a line that says what it holds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.worksheet.hyperlink import Hyperlink
+
+from tradestats.contract.datapackage import datapackage_descriptor
+from tradestats.version import __version__
+from tradestats.workbook.cells import (
+    BOLD,
+    TITLE_FONT,
+    WRAP,
+    RowCounter,
+    make_cell,
+    print_on_one_page,
+)
+
+__all__ = ["CONTENTS_SHEET", "citation", "contents_sheet"]
+
+CONTENTS_SHEET = "Contents"
+_LINK = Font(color="0563C1", underline="single")
+
+
+def citation(data_date: dt.date) -> str:
+    """How to cite the workbook: who, what, which version, and the date of its data."""
+    title = datapackage_descriptor([])["title"]
+    return (
+        f"tradestats developers. {title}. Version {__version__}, data as of "
+        f"{data_date.isoformat()}. Licence: "
+        f"{datapackage_descriptor([])['licenses'][0]['name']}."
+    )
+
+
+def contents_sheet(wb: Workbook, sheets: list[tuple[str, str]], data_date: dt.date) -> None:
+    """``sheets``: (sheet name, one-line description), in the workbook's order."""
+    ws = wb.create_sheet(CONTENTS_SHEET, 0)
+    print_on_one_page(ws, tall=1)
+    ws.column_dimensions["A"].width = 26
+    ws.column_dimensions["B"].width = 100
+    out = RowCounter(ws)
+    title = make_cell(ws, str(datapackage_descriptor([])["title"]))
+    title.font = TITLE_FONT
+    out.append([title])
+    out.append([])
+    for label, value in (
+        ("Package version", __version__),
+        ("Date of the data", data_date.isoformat()),
+        ("How to cite", citation(data_date)),
+    ):
+        key = make_cell(ws, label)
+        key.font = BOLD
+        text = make_cell(ws, value)
+        text.alignment = WRAP
+        out.append([key, text])
+    out.append([])
+    out.append([make_cell(ws, "Sheet", header=True), make_cell(ws, "What it holds", header=True)])
+    for name, description in sheets:
+        link = make_cell(ws, name)
+        link.hyperlink = Hyperlink(ref="", location=f"'{name}'!A1")  # within the workbook
+        link.font = _LINK
+        out.append([link, make_cell(ws, description)])

@@ -1,0 +1,133 @@
+"""Native, editable Excel bar charts in the visual language of figures/: the flow colours
+(Okabe–Ito), a data label on each bar that shows the number as the text states it
+("more than 30,000"), a pattern fill for a bound or a part of a year, and values and
+category labels cached, so viewers that do not recompute (LibreOffice, previews) draw
+them too."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.axis import ChartLines
+from openpyxl.chart.data_source import AxDataSource, NumData, NumVal, StrData, StrRef, StrVal
+from openpyxl.chart.label import DataLabel, DataLabelList
+from openpyxl.chart.marker import DataPoint
+from openpyxl.chart.series import Series
+from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
+
+from tradestats.workbook.cells import number_format_of
+
+__all__ = ["SeriesSpec", "bar_chart"]
+
+
+@dataclass(frozen=True)
+class SeriesSpec:
+    """One series: its name, values (None where the texts give none), colour (RGB hex),
+    each value's qualifier (shown in words on its label) and the points to draw with a
+    pattern fill (bounds, parts of a year)."""
+
+    name: str
+    values: list[float | None]
+    color: str
+    qualifiers: list[str | None] = field(default_factory=list)
+    patterned: set[int] = field(default_factory=set)
+
+    @property
+    def formats(self) -> list[str]:
+        """Each value's number format: its qualifier in words before the number."""
+        return [
+            number_format_of(v if v is not None else 0, q)
+            for v, q in zip(self.values, self.qualifiers or [None] * len(self.values), strict=True)
+        ]
+
+
+def _cache(series: Series, spec: SeriesSpec, labels: Sequence[str]) -> None:
+    series.val.numRef.numCache = NumData(
+        pt=[
+            NumVal(idx=i, v=v, formatCode=spec.formats[i])
+            for i, v in enumerate(spec.values)
+            if v is not None
+        ],
+        ptCount=len(spec.values),
+        formatCode="#,##0",
+    )
+    if series.cat is not None:
+        # categories are text: a string reference with its cache, not a number reference
+        ref = (series.cat.strRef or series.cat.numRef).f
+        points = [StrVal(idx=i, v=s) for i, s in enumerate(labels)]
+        series.cat = AxDataSource(
+            strRef=StrRef(f=ref, strCache=StrData(pt=points, ptCount=len(labels)))
+        )
+    if series.tx is not None and series.tx.strRef is not None:
+        series.tx.strRef.strCache = StrData(pt=[StrVal(idx=0, v=spec.name)], ptCount=1)
+
+
+def _paint(series: Series, spec: SeriesSpec) -> None:
+    """Colour, pattern fills and data labels that show the number as the text states it."""
+    color = spec.color.lstrip("#").upper()
+    series.graphicalProperties.solidFill = color
+    series.graphicalProperties.line.solidFill = color
+    for i in sorted(spec.patterned):
+        point = DataPoint(idx=i)
+        point.graphicalProperties.pattFill = PatternFillProperties(
+            prst="wdUpDiag", fgClr=ColorChoice(srgbClr=color), bgClr=ColorChoice(srgbClr="FFFFFF")
+        )
+        point.graphicalProperties.line.solidFill = color
+        series.dPt.append(point)
+    labels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False)
+    labels.numFmt = "#,##0"
+    formats = spec.formats
+    labels.dLbl = [
+        DataLabel(
+            idx=i,
+            numFmt=fmt,
+            showVal=True,
+            showSerName=False,
+            showCatName=False,
+            showLegendKey=False,
+        )
+        for i, fmt in enumerate(formats)
+        if spec.values[i] is not None and fmt != "#,##0"
+    ]
+    series.dLbls = labels
+
+
+def bar_chart(
+    ws: Any,
+    *,
+    title: str,
+    y_title: str,
+    x_title: str,
+    first_row: int,
+    labels: list[str],
+    series: list[SeriesSpec],
+    horizontal: bool = False,
+) -> BarChart:
+    """A clustered bar chart of the block whose header row is ``first_row`` (categories
+    in column A, one series a column from B)."""
+    chart = BarChart()
+    chart.type = "bar" if horizontal else "col"
+    chart.grouping = "clustered"
+    chart.title, chart.y_axis.title, chart.x_axis.title = title, y_title, x_title
+    chart.x_axis.delete = chart.y_axis.delete = False
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.number_format = "#,##0"
+    chart.y_axis.majorGridlines = ChartLines()
+    chart.height, chart.width = 9, 18
+    last = first_row + len(labels)
+    chart.add_data(
+        Reference(ws, min_col=2, max_col=1 + len(series), min_row=first_row, max_row=last),
+        titles_from_data=True,
+    )
+    chart.set_categories(Reference(ws, min_col=1, min_row=first_row + 1, max_row=last))
+    if horizontal:
+        chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+    if len(series) == 1:
+        chart.legend = None
+    for s, spec in zip(chart.series, series, strict=True):
+        _cache(s, spec, labels)
+        _paint(s, spec)
+    return chart
