@@ -46,15 +46,20 @@ def cli() -> None:
     their words, validated, charted and exported."""
 
 
+def _out_option(name: str, *, folder: bool, help: str) -> Callable[[F], F]:
+    """--out, for a folder or a file."""
+    return click.option(
+        "--out",
+        name,
+        type=click.Path(file_okay=not folder, dir_okay=folder, path_type=Path),
+        default=None,
+        help=help,
+    )
+
+
 @cli.command()
 @_root_option
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Write the clean tables here instead of data/clean.",
-)
+@_out_option("out_dir", folder=True, help="Write the clean tables here instead of data/clean.")
 @_reports_errors
 def build(root: Path | None, out_dir: Path | None) -> None:
     """Build data/clean from data/raw: parse every quoted figure, check it against its
@@ -136,13 +141,7 @@ def validate(root: Path | None, package: Path | None, full: bool) -> None:
     show_default=True,
     help="Language of titles, labels, digits and notes.",
 )
-@click.option(
-    "--out",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Output folder (default: figures/ of the checkout).",
-)
+@_out_option("out_dir", folder=True, help="Output folder (default: figures/ of the checkout).")
 @click.option(
     "--dpi",
     type=click.IntRange(20, 1200),
@@ -186,11 +185,9 @@ def plot(
 
 
 @cli.command()
-@click.option(
-    "--out",
+@_out_option(
     "out_path",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
+    folder=False,
     help="Where to write the workbook (default: data/clean/tradestats.xlsx).",
 )
 @_reports_errors

@@ -87,24 +87,22 @@ def check_clean_tables(clean_dir: Path) -> CleanCheck:
     return CleanCheck(len(loaded), problems, _findings(loaded))
 
 
+_FINDING_WORDS = {
+    "checks": "{r.check_id} ({r.source_id}, line {r.line}): {r.description}: expected "
+    "{r.expected:,.0f}, the text states {r.found:,.0f} ({r.unit}), a difference of "
+    "{r.difference:,.0f}",
+    "calendar_checks": "{r.mention_id} ({r.source_id}, line {r.line}): {r.jalali_date} is "
+    "{r.gregorian_converted:%Y-%m-%d}, a {r.weekday_converted}; the text pairs it otherwise",
+}
+
+
 def _findings(tables: dict[str, pd.DataFrame]) -> list[str]:
+    """The sources' own discrepancies, in words: reported, never failed on."""
     out = []
-    checks = tables.get("checks")
-    if checks is not None:
-        for r in checks[checks["status"] == "discrepancy"].itertuples():
-            out.append(
-                f"{r.check_id} ({r.source_id}, line {r.line}): {r.description}: "
-                f"expected {r.expected:,.0f}, the text states {r.found:,.0f} "
-                f"({r.unit}), a difference of {r.difference:,.0f}"
-            )
-    calendar = tables.get("calendar_checks")
-    if calendar is not None:
-        for r in calendar[calendar["status"] == "discrepancy"].itertuples():
-            out.append(
-                f"{r.mention_id} ({r.source_id}, line {r.line}): {r.jalali_date} is "
-                f"{r.gregorian_converted:%Y-%m-%d}, a {r.weekday_converted}; the text "
-                "pairs it otherwise"
-            )
+    for name, words in _FINDING_WORDS.items():
+        df = tables.get(name)
+        if df is not None:
+            out += [words.format(r=r) for r in df[df["status"] == "discrepancy"].itertuples()]
     return out
 
 

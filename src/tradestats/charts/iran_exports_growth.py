@@ -9,17 +9,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
-from tradestats.charts.layout import (
-    ChartInfo,
-    axes,
-    data_date,
-    decimals,
-    economy_name,
-    frame,
-    new_figure,
-    styled,
-    value_axis,
-)
+from tradestats.charts import layout
+from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import t
 from tradestats.views import Tables, growth_pair, growth_series
@@ -30,7 +21,7 @@ __all__ = ["info", "plot_iran_exports_growth"]
 def _agency(tables: Tables, series: pd.DataFrame, lang: str) -> str:
     named = series["reporting_agency"].dropna()
     if named.empty:
-        return economy_name(tables, str(series["reporter"].iloc[0]), lang)
+        return layout.economy_name(tables, str(series["reporter"].iloc[0]), lang)
     agency = tables["agencies"].set_index("name_en").loc[str(named.iloc[0])]
     return str(agency["short_fa" if lang == "fa" else "short_en"])
 
@@ -59,7 +50,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     years = [s.year for s in series["period_start"]]
     period = t("period.years", lang, first=years[0], last=years[-1])
     items = [
-        f"{style.to_local_digits(str(y), lang)}: {style.format_number(v, lang, decimals(v))}"
+        f"{style.to_local_digits(str(y), lang)}: {style.format_number(v, lang, layout.decimals(v))}"
         for y, v in zip(years, series["value_usd_m"].astype(float), strict=True)
     ]
     agency = _agency(tables, series, lang)
@@ -72,7 +63,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         status=t(f"status.{growth['status']}", lang),
     )
     subtitle = t("growth.subtitle", lang, period=period, agency=agency, unit=t("unit.usd_m", lang))
-    return ChartInfo(_title(series, lang), subtitle, alt, series, data_date(tables, series))
+    return ChartInfo(_title(series, lang), subtitle, alt, series, layout.data_date(tables, series))
 
 
 def _draw_bars(ax: Axes, values: list[float], lang: str) -> None:
@@ -81,7 +72,7 @@ def _draw_bars(ax: Axes, values: list[float], lang: str) -> None:
         ax.text(
             xi,
             value * 1.02,
-            style.format_number(value, lang, decimals(value)),
+            style.format_number(value, lang, layout.decimals(value)),
             ha="center",
             va="bottom",
             fontsize=style.size(9.5, lang),
@@ -119,14 +110,14 @@ def _draw_jump(ax: Axes, x0: int, v0: float, v1: float, lang: str) -> float:
     return computed
 
 
-@styled
+@layout.styled
 def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
     """Iran's exports to Russia, year by year, and the stated growth rate checked."""
     growth, _before, _after, stated = growth_pair(tables)
     series = growth_series(tables)
     values = series["value_usd_m"].astype(float).tolist()
-    fig = new_figure()
-    ax = axes(fig, lang, (0.075, 0.25, 0.9, 0.52))
+    fig = layout.new_figure()
+    ax = layout.axes(fig, lang, (0.075, 0.25, 0.9, 0.52))
     _draw_bars(ax, values, lang)
     computed = _draw_jump(ax, len(values) - 2, values[-2], values[-1], lang)
     check = t(
@@ -151,9 +142,9 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(-0.6, len(values) - 0.4)
     ax.set_ylim(0, max(values) * 1.3)
-    value_axis(ax, lang)
+    layout.value_axis(ax, lang)
     if lang == "fa":
         ax.invert_xaxis()
     ids = [*series["figure_id"].astype(str), str(growth["target_id"])]
-    frame(fig, lang, info(tables, lang), source_note(tables, ids, lang))
+    layout.frame(fig, lang, info(tables, lang), source_note(tables, ids, lang))
     return fig

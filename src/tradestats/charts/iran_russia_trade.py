@@ -13,19 +13,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
-from tradestats.charts.layout import (
-    ChartInfo,
-    axes,
-    data_date,
-    decimals,
-    economy_name,
-    frame,
-    key_handles,
-    legend,
-    new_figure,
-    styled,
-    value_axis,
-)
+from tradestats.charts import layout
+from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import join_words, period_words, t, value_label
 from tradestats.views import (
@@ -48,7 +37,7 @@ def _block_label(tables: Tables, agency: str, reporter: str, periods: list[Any],
         short = tables["agencies"].set_index("name_en").loc[agency]
         who = str(short["short_fa" if lang == "fa" else "short_en"])
     else:
-        who = t("iran_russia.no_agency", lang, reporter=economy_name(tables, reporter, lang))
+        who = t("iran_russia.no_agency", lang, reporter=layout.economy_name(tables, reporter, lang))
     if all(is_whole_year(s, e) for s, e in periods):
         return f"{who}\n{t('iran_russia.full_years', lang)}"
     months = {round((e - s).days / 30.44) for s, e in periods}
@@ -78,7 +67,7 @@ def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang
     ax.text(
         bx,
         value + top * 0.015,
-        value_label(value, str(r["qualifier"]), lang, decimals(value)),
+        value_label(value, str(r["qualifier"]), lang, layout.decimals(value)),
         ha="center",
         va="bottom",
         fontsize=style.size(7, lang),
@@ -166,7 +155,7 @@ def _draw_claim(ax: Axes, tables: Tables, bounds: pd.DataFrame, top: float, lang
 
 
 def _labels(tables: Tables, lang: str) -> dict[str, str]:
-    rus, irn = economy_name(tables, "RUS", lang), economy_name(tables, "IRN", lang)
+    rus, irn = layout.economy_name(tables, "RUS", lang), layout.economy_name(tables, "IRN", lang)
     return {
         "RUS": t("flow.exports_to", lang, exporter=rus, importer=irn),
         "IRN": t("flow.exports_to", lang, exporter=irn, importer=rus),
@@ -180,8 +169,8 @@ def _legend(ax: Axes, tables: Tables, pair: pd.DataFrame, lang: str) -> None:
     if not all(
         is_whole_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
     ):
-        handles += key_handles(["partial"], lang, style.COLORS["muted"])
-    legend(
+        handles += layout.key_handles(["partial"], lang, style.COLORS["muted"])
+    layout.legend(
         ax,
         handles,
         lang,
@@ -236,7 +225,9 @@ def _alt_items(tables: Tables, pair: pd.DataFrame, lang: str) -> list[str]:
         who = _block_label(tables, str(agency), reporter, [(start, end)], lang).split("\n")[0]
         values = [
             f"{labels[str(r.series)]} "
-            + value_label(float(r.value_usd_m), str(r.qualifier), lang, decimals(r.value_usd_m))
+            + value_label(
+                float(r.value_usd_m), str(r.qualifier), lang, layout.decimals(r.value_usd_m)
+            )
             for r in rows.itertuples()
         ]
         out.append(f"{period} ({who}): {t('comma', lang).join(values)}")
@@ -249,17 +240,19 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     items = _alt_items(tables, pair, lang)
     alt = t("iran_russia.alt", lang, period=_span(pair, lang), items="; ".join(items))
     subtitle = t("iran_russia.subtitle", lang, period=_span(pair, lang), unit=t("unit.usd_m", lang))
-    return ChartInfo(_title(tables, pair, lang), subtitle, alt, rows, data_date(tables, rows))
+    return ChartInfo(
+        _title(tables, pair, lang), subtitle, alt, rows, layout.data_date(tables, rows)
+    )
 
 
-@styled
+@layout.styled
 def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     """Russia's exports to Iran, Iran's exports to Russia and turnover, for every period
     the texts give, block by block of reporting agency."""
     pair, bounds = iran_russia_flows(tables)
     top = float(pd.concat([pair, bounds])["value_usd_m"].max())
-    fig = new_figure()
-    ax = axes(fig, lang, (0.075, 0.31, 0.9, 0.44))
+    fig = layout.new_figure()
+    ax = layout.axes(fig, lang, (0.075, 0.31, 0.9, 0.44))
     positions, ticks = _drawiran_russia_blocks(ax, tables, pair, top, lang)
     ax.set_xticks(positions, ticks, fontsize=_tick_size(iran_russia_blocks(pair), lang))
     ax.tick_params(axis="x", length=0)
@@ -268,8 +261,8 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
         ax.invert_xaxis()
     _draw_claim(ax, tables, bounds, top, lang)
     ax.set_ylim(0, top * 1.18)
-    value_axis(ax, lang)
+    layout.value_axis(ax, lang)
     _legend(ax, tables, pair, lang)
     used = list(pair["figure_id"]) + list(bounds["figure_id"])
-    frame(fig, lang, info(tables, lang), source_note(tables, used, lang))
+    layout.frame(fig, lang, info(tables, lang), source_note(tables, used, lang))
     return fig

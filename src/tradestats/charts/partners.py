@@ -10,19 +10,8 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
-from tradestats.charts.layout import (
-    ChartInfo,
-    axes,
-    data_date,
-    decimals,
-    economy_name,
-    frame,
-    key_handles,
-    legend,
-    new_figure,
-    styled,
-    value_axis,
-)
+from tradestats.charts import layout
+from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import join_words, period_words, t, value_label
 from tradestats.views import PartnerTurnover, Tables, partner_turnover
@@ -35,7 +24,7 @@ _COLOR = style.COLORS["turnover"]
 def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
     """The partner's name and, on a second line, the period of its figure."""
     period = period_words(b.period_start.date(), b.period_end.date(), lang, b.as_of_precision)
-    return f"{economy_name(tables, b.code, lang)}\n{period}"
+    return f"{layout.economy_name(tables, b.code, lang)}\n{period}"
 
 
 def _period(bars: list[PartnerTurnover], lang: str) -> str:
@@ -46,7 +35,7 @@ def _agency(tables: Tables, bars: list[PartnerTurnover], lang: str) -> str:
     flows = tables["trade_flows"].set_index("figure_id")
     row = flows.loc[bars[0].figure_id]
     if not isinstance(row["reporting_agency"], str):
-        return economy_name(tables, str(row["reporter"]), lang)
+        return layout.economy_name(tables, str(row["reporter"]), lang)
     agency = tables["agencies"].set_index("name_en").loc[row["reporting_agency"]]
     return str(agency["short_fa" if lang == "fa" else "short_en"])
 
@@ -64,8 +53,8 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         "partners.title",
         lang,
         period=period,
-        top=economy_name(tables, top.code, lang, article=True),
-        bottom=economy_name(tables, bottom.code, lang, article=True),
+        top=layout.economy_name(tables, top.code, lang, article=True),
+        bottom=layout.economy_name(tables, bottom.code, lang, article=True),
         ratio=f"{top.value_bn / bottom.value_bn:.0f}",
     )
     subtitle = t(
@@ -76,12 +65,12 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         unit=t("unit.usd_bn", lang),
     )
     items = [
-        f"{economy_name(tables, b.code, lang)} {style.format_number(b.value_bn, lang, 1)}"
+        f"{layout.economy_name(tables, b.code, lang)} {style.format_number(b.value_bn, lang, 1)}"
         for b in main
     ]
     rest = [
         f"{partner_label(tables, b, lang).replace(chr(10), ', ')}: "
-        f"{value_label(b.value_bn, b.qualifier, lang, decimals(b.value_bn))}"
+        f"{value_label(b.value_bn, b.qualifier, lang, layout.decimals(b.value_bn))}"
         for b in others
     ]
     alt = t(
@@ -93,7 +82,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     )
     ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
     rows = _rows(tables, ids)
-    return ChartInfo(title, subtitle, alt, rows, data_date(tables, rows))
+    return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows))
 
 
 def _draw_bar(ax: Axes, y: int, b: PartnerTurnover, top: float, lang: str) -> None:
@@ -103,7 +92,7 @@ def _draw_bar(ax: Axes, y: int, b: PartnerTurnover, top: float, lang: str) -> No
         ax.text(
             b.target_bn + top * 0.012,
             y + 0.2,
-            value_label(b.target_bn, "target", lang, decimals(b.target_bn)),
+            value_label(b.target_bn, "target", lang, layout.decimals(b.target_bn)),
             va="center",
             ha="left" if lang == "en" else "right",
             fontsize=style.size(7.5, lang),
@@ -146,7 +135,7 @@ def _draw_panel(
     ax.set_ylim(-0.6, len(bars) - 0.4)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
-    value_axis(ax, lang, axis="x", decimals=0 if top >= 10 else 1)
+    layout.value_axis(ax, lang, axis="x", decimals=0 if top >= 10 else 1)
     ax.set_title(
         title,
         loc="left" if lang == "en" else "right",
@@ -158,23 +147,23 @@ def _draw_panel(
         ax.invert_xaxis()
 
 
-@styled
+@layout.styled
 def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
     """The comparable partners in the main panel; the others, each on its own date, in a
     strip of their own below."""
     main, others = partner_turnover(tables)
-    fig = new_figure()
+    fig = layout.new_figure()
     unit_h = 0.56 / (len(main) + len(others) + (1 if others else 0))
     bottom = 0.25
     h_main = unit_h * len(main)
-    ax_main = axes(
+    ax_main = layout.axes(
         fig, lang, (0.2, bottom + (unit_h * (len(others) + 1) if others else 0), 0.74, h_main)
     )
     chart = info(tables, lang)
     period, agency = _period(main, lang), _agency(tables, main, lang)
     _draw_panel(ax_main, tables, main, lang, t("partners.main", lang, period=period, agency=agency))
     if others:
-        ax_other = axes(fig, lang, (0.2, bottom, 0.74, unit_h * len(others)))
+        ax_other = layout.axes(fig, lang, (0.2, bottom, 0.74, unit_h * len(others)))
         _draw_panel(
             ax_other, tables, others, lang, t("partners.other", lang, period=_period(main, lang))
         )
@@ -187,9 +176,9 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
                 for b in others
             )
         ]
-        legend(
+        layout.legend(
             ax_other,
-            key_handles(marks, lang, _COLOR),
+            layout.key_handles(marks, lang, _COLOR),
             lang,
             ncols=len(marks) or 1,
             loc="upper left" if lang == "en" else "upper right",
@@ -197,5 +186,5 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
             borderaxespad=0.1,
         )
     ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
-    frame(fig, lang, chart, source_note(tables, ids, lang))
+    layout.frame(fig, lang, chart, source_note(tables, ids, lang))
     return fig

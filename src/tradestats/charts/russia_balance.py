@@ -10,17 +10,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
-from tradestats.charts.layout import (
-    ChartInfo,
-    axes,
-    data_date,
-    economy_name,
-    frame,
-    legend,
-    new_figure,
-    styled,
-    value_axis,
-)
+from tradestats.charts import layout
+from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import join_words, period_words, t
 from tradestats.views import Tables, check_for, russia_balance_groups
@@ -44,7 +35,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     withs, items, surplus = [], [], True
     for partner, start, by_flow in groups:
         values, period = _values(by_flow), _period(start, by_flow, lang)
-        name = economy_name(tables, partner, lang, article=True)
+        name = layout.economy_name(tables, partner, lang, article=True)
         withs.append(t("balance.with", lang, partner=name, period=period))
         shown = ", ".join(
             f"{t(f'flow.{f}', lang)} {style.format_number(values[f], lang, 1)}" for f in _FLOWS
@@ -58,7 +49,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
     flows = tables["trade_flows"]
     rows = flows[flows["figure_id"].isin(ids)].sort_values(["period_start", "figure_id"])
-    return ChartInfo(title, subtitle, alt, rows, data_date(tables, rows))
+    return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows))
 
 
 def _draw_flows(ax: Axes, i: int, values: dict[str, float], top: float, lang: str) -> None:
@@ -127,12 +118,12 @@ def _draw_discrepancy(
     )
 
 
-@styled
+@layout.styled
 def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
     """Exports against imports for every partner and period where the texts give both."""
     groups = russia_balance_groups(tables)
-    fig = new_figure()
-    ax = axes(fig, lang, (0.075, 0.17, 0.9, 0.58))
+    fig = layout.new_figure()
+    ax = layout.axes(fig, lang, (0.075, 0.17, 0.9, 0.58))
     top = max(_values(g[2])["turnover"] for g in groups)
     ticks = []
     for i, (partner, start, by_flow) in enumerate(groups):
@@ -142,17 +133,17 @@ def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
         check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
         if check is not None and check["status"] == "discrepancy":
             _draw_discrepancy(ax, i, values, check, top, lang)
-        name = economy_name(tables, partner, lang)
+        name = layout.economy_name(tables, partner, lang)
         ticks.append(t("balance.group", lang, partner=name, period=_period(start, by_flow, lang)))
     ax.set_xticks(range(len(groups)), ticks, fontsize=style.size(8.5, lang))
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(-0.6, len(groups) - 0.4)
     ax.set_ylim(0, top * 1.32)
     handles = [Patch(color=style.COLORS[f], label=t(f"flow.{f}", lang)) for f in _FLOWS]
-    legend(ax, handles, lang, loc="upper left" if lang == "en" else "upper right", ncols=1)
-    value_axis(ax, lang)
+    layout.legend(ax, handles, lang, loc="upper left" if lang == "en" else "upper right", ncols=1)
+    layout.value_axis(ax, lang)
     if lang == "fa":
         ax.invert_xaxis()
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
-    frame(fig, lang, info(tables, lang), source_note(tables, ids, lang))
+    layout.frame(fig, lang, info(tables, lang), source_note(tables, ids, lang))
     return fig

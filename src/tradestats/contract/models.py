@@ -54,8 +54,54 @@ def _enum(values: dict[str, str] | list[str], **kwargs: Any) -> Any:
     return pa.Field(isin=list(values), metadata=meta, **kwargs)  # type: ignore[arg-type]
 
 
+def _code(
+    title: str, description: str, *, nullable: bool = False, categorical: bool = False
+) -> Any:
+    """An economy's code: ISO 3166-1 alpha-3, or a World Bank aggregate code."""
+    metadata = {"categorical": True} if categorical else None
+    return pa.Field(
+        str_matches=_ISO3,
+        nullable=nullable,
+        title=title,
+        description=description,
+        metadata=metadata,
+    )
+
+
 def _fk(field: str, resource: str, ref: str | None = None) -> dict[str, object]:
     return {"fields": field, "reference": {"resource": resource, "fields": ref or field}}
+
+
+# reporter and partner are economies' codes
+_ECONOMY_KEYS = [_fk("reporter", "economies", "code"), _fk("partner", "economies", "code")]
+
+
+def _config(
+    title: str,
+    description: str,
+    file: str,
+    *,
+    key: list[str],
+    unique: list[str] | None = None,
+    foreign_keys: list[dict[str, object]] | None = None,
+    ordered: bool = False,
+) -> type:
+    """A model's Config: strict, coercing, its rows unique by ``unique`` (default: the
+    primary ``key``); the table's file, keys and foreign keys in ``metadata``."""
+    metadata: dict[str, object] = {"file": file, "primary_key": key}
+    if foreign_keys:
+        metadata["foreign_keys"] = foreign_keys
+    settings = {
+        "strict": True,
+        "coerce": True,
+        "unique": unique or key,
+        "title": title,
+        "description": description,
+        "metadata": metadata,
+    }
+    if ordered:
+        settings["ordered"] = True
+    return type("Config", (), settings)
 
 
 # --- raw tables ----------------------------------------------------------------------
@@ -119,13 +165,12 @@ class RawSources(pa.DataFrameModel):
         description="How the date was established, with the cross-checks made.",
     )
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["source_id"]
-        title = "Sources (raw)"
-        description = "One row per source text, with its date and how it was established."
-        metadata = {"file": "sources.csv", "primary_key": ["source_id"]}
+    Config = _config(
+        "Sources (raw)",
+        "One row per source text, with its date and how it was established.",
+        "sources.csv",
+        key=["source_id"],
+    )
 
 
 class RawFigures(pa.DataFrameModel):
@@ -148,18 +193,10 @@ class RawFigures(pa.DataFrameModel):
     subject: Series[str] = pa.Field(
         title="Subject", description="What the figure measures, in English."
     )
-    reporter: Series[str] = pa.Field(
-        nullable=True,
-        str_matches=_ISO3,
-        title="Reporter",
-        description="Trade only: economy whose statistics the figure is.",
+    reporter: Series[str] = _code(
+        "Reporter", "Trade only: economy whose statistics the figure is.", nullable=True
     )
-    partner: Series[str] = pa.Field(
-        nullable=True,
-        str_matches=_ISO3,
-        title="Partner",
-        description="Trade only: the other economy.",
-    )
+    partner: Series[str] = _code("Partner", "Trade only: the other economy.", nullable=True)
     flow: Series[str] = _enum(
         FLOWS, nullable=True, title="Flow", description="Trade only: from the reporter's side."
     )
@@ -192,22 +229,13 @@ class RawFigures(pa.DataFrameModel):
     )
     note: Series[str] = pa.Field(nullable=True, title="Note", description="Transcriber's note.")
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["figure_id"]
-        title = "Figures (raw transcription)"
-        description = "Every quantitative figure the texts state, as transcribed by hand."
-        metadata = {
-            "file": "figures.csv",
-            "primary_key": ["figure_id"],
-            "foreign_keys": [
-                _fk("source_id", "sources"),
-                _fk("agency_id", "agencies"),
-                _fk("reporter", "economies", "code"),
-                _fk("partner", "economies", "code"),
-            ],
-        }
+    Config = _config(
+        "Figures (raw transcription)",
+        "Every quantitative figure the texts state, as transcribed by hand.",
+        "figures.csv",
+        key=["figure_id"],
+        foreign_keys=[_fk("source_id", "sources"), _fk("agency_id", "agencies"), *_ECONOMY_KEYS],
+    )
 
     @pa.dataframe_check(error="trade rows need reporter, partner and flow; other rows none of them")
     def trade_fields_go_together(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -245,17 +273,13 @@ class RawRelations(pa.DataFrameModel):
     )
     description: Series[str] = pa.Field(title="Description", description="The relation in words.")
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["check_id"]
-        title = "Relations (raw)"
-        description = "Arithmetic relations between figures, declared by hand."
-        metadata = {
-            "file": "relations.csv",
-            "primary_key": ["check_id"],
-            "foreign_keys": [_fk("target_id", "figures", "figure_id")],
-        }
+    Config = _config(
+        "Relations (raw)",
+        "Arithmetic relations between figures, declared by hand.",
+        "relations.csv",
+        key=["check_id"],
+        foreign_keys=[_fk("target_id", "figures", "figure_id")],
+    )
 
 
 class RawCalendarMentions(pa.DataFrameModel):
@@ -286,17 +310,13 @@ class RawCalendarMentions(pa.DataFrameModel):
         description="The weekday the text gives, in English.",
     )
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["mention_id"]
-        title = "Calendar mentions (raw)"
-        description = "Iranian dates stated together with a Gregorian date or a weekday."
-        metadata = {
-            "file": "calendar_mentions.csv",
-            "primary_key": ["mention_id"],
-            "foreign_keys": [_fk("source_id", "sources")],
-        }
+    Config = _config(
+        "Calendar mentions (raw)",
+        "Iranian dates stated together with a Gregorian date or a weekday.",
+        "calendar_mentions.csv",
+        key=["mention_id"],
+        foreign_keys=[_fk("source_id", "sources")],
+    )
 
     @pa.dataframe_check(error="give a gregorian_date, a weekday, or both")
     def has_something_to_check(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -318,17 +338,13 @@ class RawExcluded(pa.DataFrameModel):
     )
     note: Series[str] = pa.Field(nullable=True, title="Note", description="Details.")
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["source_id", "line", "quote"]
-        title = "Excluded numbers (raw)"
-        description = "Numbers that tradestats extract finds but that are not figures."
-        metadata = {
-            "file": "excluded.csv",
-            "primary_key": ["source_id", "line", "quote"],
-            "foreign_keys": [_fk("source_id", "sources")],
-        }
+    Config = _config(
+        "Excluded numbers (raw)",
+        "Numbers that tradestats extract finds but that are not figures.",
+        "excluded.csv",
+        key=["source_id", "line", "quote"],
+        foreign_keys=[_fk("source_id", "sources")],
+    )
 
     @pa.dataframe_check(error="reason 'other' needs a note")
     def other_has_a_note(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -351,13 +367,12 @@ class Economies(pa.DataFrameModel):
     name_en: Series[str] = pa.Field(title="Name (English)", description="Short English name.")
     name_fa: Series[str] = pa.Field(title="Name (Persian)", description="Persian name.")
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["code"]
-        title = "Economies"
-        description = "The economies that trade figures refer to, with their names."
-        metadata = {"file": "economies.csv", "primary_key": ["code"]}
+    Config = _config(
+        "Economies",
+        "The economies that trade figures refer to, with their names.",
+        "economies.csv",
+        key=["code"],
+    )
 
 
 class Agencies(pa.DataFrameModel):
@@ -376,17 +391,13 @@ class Agencies(pa.DataFrameModel):
         title="Short name (Persian)", description="Short Persian name for chart labels."
     )
 
-    class Config:
-        strict = True
-        coerce = True
-        unique = ["agency_id"]
-        title = "Agencies"
-        description = "Statistical agencies that the texts name as the source of a figure."
-        metadata = {
-            "file": "agencies.csv",
-            "primary_key": ["agency_id"],
-            "foreign_keys": [_fk("economy", "economies", "code")],
-        }
+    Config = _config(
+        "Agencies",
+        "Statistical agencies that the texts name as the source of a figure.",
+        "agencies.csv",
+        key=["agency_id"],
+        foreign_keys=[_fk("economy", "economies", "code")],
+    )
 
 
 # --- clean tables --------------------------------------------------------------------
@@ -398,18 +409,10 @@ class TradeFlows(pa.DataFrameModel):
     figure_id: Series[str] = pa.Field(
         str_matches=r"^F\d{3,}$", title="Figure id", description="Id in figures.csv."
     )
-    reporter: Series[str] = pa.Field(
-        str_matches=_ISO3,
-        title="Reporter",
-        description="Economy whose statistics the figure is (as in UN Comtrade).",
-        metadata={"categorical": True},
+    reporter: Series[str] = _code(
+        "Reporter", "Economy whose statistics the figure is (as in UN Comtrade).", categorical=True
     )
-    partner: Series[str] = pa.Field(
-        str_matches=_ISO3,
-        title="Partner",
-        description="The other economy.",
-        metadata={"categorical": True},
-    )
+    partner: Series[str] = _code("Partner", "The other economy.", categorical=True)
     flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
     period_start: Series[pd.Timestamp] = pa.Field(
         title="Period start", description="First day of the period."
@@ -433,17 +436,11 @@ class TradeFlows(pa.DataFrameModel):
     reporting_agency: Series[str] = pa.Field(
         nullable=True, title="Reporting agency", description="Agency the text names, if any."
     )
-    exporter: Series[str] = pa.Field(
-        nullable=True,
-        str_matches=_ISO3,
-        title="Exporter",
-        description="Economy the goods leave; blank for turnover.",
+    exporter: Series[str] = _code(
+        "Exporter", "Economy the goods leave; blank for turnover.", nullable=True
     )
-    importer: Series[str] = pa.Field(
-        nullable=True,
-        str_matches=_ISO3,
-        title="Importer",
-        description="Economy the goods enter; blank for turnover.",
+    importer: Series[str] = _code(
+        "Importer", "Economy the goods enter; blank for turnover.", nullable=True
     )
     source_id: Series[str] = pa.Field(title="Source id", description="Id in sources.csv.")
     line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line of the text.")
@@ -458,26 +455,15 @@ class TradeFlows(pa.DataFrameModel):
         nullable=True, title="Period text", description="Verbatim words that state the period."
     )
 
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
-        unique = ["figure_id"]
-        title = "Trade flows"
-        description = (
-            "One row per trade figure in US dollars, tidy: who reports, with "
-            "whom, which flow, when, how much."
-        )
-        metadata = {
-            "file": "trade_flows.csv",
-            "primary_key": ["figure_id"],
-            "foreign_keys": [
-                _fk("figure_id", "figures"),
-                _fk("source_id", "sources"),
-                _fk("reporter", "economies", "code"),
-                _fk("partner", "economies", "code"),
-            ],
-        }
+    Config = _config(
+        "Trade flows",
+        "One row per trade figure in US dollars, tidy: who reports, with whom, which flow, "
+        "when, how much.",
+        "trade_flows.csv",
+        key=["figure_id"],
+        ordered=True,
+        foreign_keys=[_fk("figure_id", "figures"), _fk("source_id", "sources"), *_ECONOMY_KEYS],
+    )
 
     @pa.dataframe_check(error="period_end is before period_start")
     def period_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -545,18 +531,14 @@ class Figures(pa.DataFrameModel):
     )
     note: Series[str] = pa.Field(nullable=True, title="Note", description="Transcriber's note.")
 
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
-        unique = ["figure_id"]
-        title = "Figures"
-        description = "Every figure in the texts, trade and non-trade, normalized."
-        metadata = {
-            "file": "figures.csv",
-            "primary_key": ["figure_id"],
-            "foreign_keys": [_fk("source_id", "sources")],
-        }
+    Config = _config(
+        "Figures",
+        "Every figure in the texts, trade and non-trade, normalized.",
+        "figures.csv",
+        key=["figure_id"],
+        ordered=True,
+        foreign_keys=[_fk("source_id", "sources")],
+    )
 
     @pa.dataframe_check(error="value_upper must exceed value, and only ranges have it")
     def range_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -577,14 +559,13 @@ class Sources(RawSources):
     )
     lines: Series[int] = pa.Field(ge=1, title="Lines", description="Number of lines in the text.")
 
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
-        unique = ["source_id"]
-        title = "Sources"
-        description = "The source texts: title, outlet, language, date and its basis, hash."
-        metadata = {"file": "sources.csv", "primary_key": ["source_id"]}
+    Config = _config(
+        "Sources",
+        "The source texts: title, outlet, language, date and its basis, hash.",
+        "sources.csv",
+        key=["source_id"],
+        ordered=True,
+    )
 
 
 class Checks(pa.DataFrameModel):
@@ -622,21 +603,15 @@ class Checks(pa.DataFrameModel):
     source_id: Series[str] = pa.Field(title="Source id", description="Text of the target figure.")
     line: Series[int] = pa.Field(ge=1, title="Line", description="Line of the target figure.")
 
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
-        unique = ["check_id"]
-        title = "Checks"
-        description = (
-            "Arithmetic relations the texts state or imply, recomputed. A "
-            "discrepancy is a finding about the source, not an error."
-        )
-        metadata = {
-            "file": "checks.csv",
-            "primary_key": ["check_id"],
-            "foreign_keys": [_fk("target_id", "figures", "figure_id"), _fk("source_id", "sources")],
-        }
+    Config = _config(
+        "Checks",
+        "Arithmetic relations the texts state or imply, recomputed. A discrepancy is a "
+        "finding about the source, not an error.",
+        "checks.csv",
+        key=["check_id"],
+        ordered=True,
+        foreign_keys=[_fk("target_id", "figures", "figure_id"), _fk("source_id", "sources")],
+    )
 
 
 class CalendarChecks(pa.DataFrameModel):
@@ -672,21 +647,15 @@ class CalendarChecks(pa.DataFrameModel):
         description="Outcome.",
     )
 
-    class Config:
-        strict = True
-        coerce = True
-        ordered = True
-        unique = ["mention_id"]
-        title = "Calendar checks"
-        description = (
-            "Iranian-calendar dates in the texts, cross-checked against the "
-            "Gregorian dates or weekdays the texts give."
-        )
-        metadata = {
-            "file": "calendar_checks.csv",
-            "primary_key": ["mention_id"],
-            "foreign_keys": [_fk("source_id", "sources")],
-        }
+    Config = _config(
+        "Calendar checks",
+        "Iranian-calendar dates in the texts, cross-checked against the Gregorian dates or "
+        "weekdays the texts give.",
+        "calendar_checks.csv",
+        key=["mention_id"],
+        ordered=True,
+        foreign_keys=[_fk("source_id", "sources")],
+    )
 
 
 # --- registry ------------------------------------------------------------------------

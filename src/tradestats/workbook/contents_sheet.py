@@ -12,14 +12,7 @@ from openpyxl.worksheet.hyperlink import Hyperlink
 
 from tradestats.contract.datapackage import datapackage_descriptor
 from tradestats.version import __version__
-from tradestats.workbook.cells import (
-    BOLD,
-    TITLE_FONT,
-    WRAP,
-    RowCounter,
-    make_cell,
-    print_on_one_page,
-)
+from tradestats.workbook import cells
 
 __all__ = ["CONTENTS_SHEET", "citation", "contents_sheet"]
 
@@ -40,12 +33,12 @@ def citation(data_date: dt.date) -> str:
 def contents_sheet(wb: Workbook, sheets: list[tuple[str, str]], data_date: dt.date) -> None:
     """``sheets``: (sheet name, one-line description), in the workbook's order."""
     ws = wb.create_sheet(CONTENTS_SHEET, 0)
-    print_on_one_page(ws, tall=1)
+    cells.print_on_one_page(ws, tall=1)
     ws.column_dimensions["A"].width = 26
     ws.column_dimensions["B"].width = 100
-    out = RowCounter(ws)
-    title = make_cell(ws, str(datapackage_descriptor([])["title"]))
-    title.font = TITLE_FONT
+    out = cells.RowCounter(ws)
+    title = cells.make_cell(ws, str(datapackage_descriptor([])["title"]))
+    title.font = cells.TITLE_FONT
     out.append([title])
     out.append([])
     for label, value in (
@@ -53,15 +46,20 @@ def contents_sheet(wb: Workbook, sheets: list[tuple[str, str]], data_date: dt.da
         ("Date of the data", data_date.isoformat()),
         ("How to cite", citation(data_date)),
     ):
-        key = make_cell(ws, label)
-        key.font = BOLD
-        text = make_cell(ws, value)
-        text.alignment = WRAP
+        key = cells.make_cell(ws, label)
+        key.font = cells.BOLD
+        text = cells.make_cell(ws, value)
+        text.alignment = cells.WRAP
         out.append([key, text])
     out.append([])
-    out.append([make_cell(ws, "Sheet", header=True), make_cell(ws, "What it holds", header=True)])
+    out.append(
+        [
+            cells.make_cell(ws, "Sheet", header=True),
+            cells.make_cell(ws, "What it holds", header=True),
+        ]
+    )
     for name, description in sheets:
-        link = make_cell(ws, name)
+        link = cells.make_cell(ws, name)
         link.hyperlink = Hyperlink(ref="", location=f"'{name}'!A1")  # within the workbook
         link.font = _LINK
-        out.append([link, make_cell(ws, description)])
+        out.append([link, cells.make_cell(ws, description)])
