@@ -149,7 +149,63 @@ def _ragged_row(raw: Path) -> None:
         fh.write("C99,sum,F019\n")
 
 
+_TEXT = "000_5b455d38a6af106d.txt"
+
+
+def _control_character(raw: Path) -> None:
+    path = raw / "texts" / _TEXT
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[5] = lines[5][:7] + "\x00" + lines[5][7:]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def _crlf_line_ends(raw: Path) -> None:
+    path = raw / "texts" / _TEXT
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+
+
+def _empty_text(raw: Path) -> None:
+    (raw / "texts" / _TEXT).write_bytes(b"")
+
+
+def _link_outside(raw: Path) -> None:
+    outside = raw.parent / "elsewhere.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    (raw / "texts" / _TEXT).unlink()
+    (raw / "texts" / _TEXT).symlink_to(outside)
+
+
+def _implausible_trade_value(raw: Path) -> None:
+    # a text that says 5.33e16 dollars, two thousand times world trade in a year
+    path = raw / "texts" / "002_d96ec3b443879f24.txt"
+    text = path.read_text(encoding="utf-8")
+    number = "53300"
+    path.write_text(text + f"\nTrade reached {number} trillion dollars.\n", encoding="utf-8")
+    lines = text.count("\n") + 2
+    with (raw / "figures.csv").open("a", encoding="utf-8") as fh:
+        fh.write(
+            f"F999,aran-lavrov-2010,{lines},{number} trillion dollars,trade,Test,RUS,AZE,"
+            "turnover,,,2010,,USD,exact,observed,,\n"
+        )
+
+
+def _cut_short(raw: Path) -> None:
+    path = raw / "figures.csv"
+    path.write_bytes(path.read_bytes()[:-1])  # the last line break is gone
+
+
+def _line_in_words(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F048", "line", "eighty"))
+
+
 BAD_INPUTS = [
+    (_control_character, r"000_5b455d38a6af106d\.txt:6: control character U\+0000 at column 8"),
+    (_crlf_line_ends, r"000_5b455d38a6af106d\.txt:1: has CR or CRLF line ends"),
+    (_empty_text, r"000_5b455d38a6af106d\.txt: the text is empty"),
+    (_link_outside, r"000_5b455d38a6af106d\.txt: is a link to a file outside data/raw/texts/"),
+    (_implausible_trade_value, r"figures\.csv:\d+ \[quote\]: F999: .* more than world merchandise"),
+    (_cut_short, r"figures\.csv:\d+: the file does not end with a line break"),
+    (_line_in_words, r"1 problem in the raw data:\n.*figures\.csv:49 \[line\]: expected a value"),
     (_missing_column, r"figures\.csv.*\[unit\]: missing column"),
     (_malformed_number, r"figures\.csv:24 \[quote\]: no number found"),
     (_two_numbers, r"figures\.csv:41 \[quote\]: more than one number"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -64,6 +65,38 @@ def _decode(data: bytes, label: str, problems: list[Problem]) -> str | None:
         return None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and newline
+
+
+def _text_problem(text: str, label: str) -> Problem | None:
+    """What makes a decoded text unusable as a source: one problem, or None."""
+    if not text.strip():
+        return Problem(label, None, None, "the text is empty")
+    if text.startswith("\ufeff"):
+        return Problem(label, 1, None, "starts with a byte-order mark; remove it")
+    if "\r" in text:
+        line = text.count("\n", 0, text.index("\r")) + 1
+        return Problem(
+            label,
+            line,
+            None,
+            "has CR or CRLF line ends; save it with LF line ends, as the "
+            "line numbers in figures.csv count LF lines",
+        )
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        column = control.start() - (text.rfind("\n", 0, control.start()) + 1) + 1
+        return Problem(
+            label,
+            line,
+            None,
+            f"control character U+{ord(control.group()):04X} at column "
+            f"{column}; a text holds printable characters, tabs and line ends only",
+        )
+    return None
+
+
 def read_text(path: Path, label: str, problems: list[Problem]) -> tuple[list[str], str] | None:
     """The lines of a source text (without line endings) and the SHA-256 of its bytes,
     read once; or None with a problem."""
@@ -71,8 +104,9 @@ def read_text(path: Path, label: str, problems: list[Problem]) -> tuple[list[str
     text = None if data is None else _decode(data, label, problems)
     if data is None or text is None:
         return None
-    if text.startswith("\ufeff"):
-        problems.append(Problem(label, 1, None, "starts with a byte-order mark; remove it"))
+    problem = _text_problem(text, label)
+    if problem is not None:
+        problems.append(problem)
         return None
     return text.split("\n"), hashlib.sha256(data).hexdigest()
 
@@ -143,6 +177,18 @@ def read_table(
         return None, problems
     if text.startswith("\ufeff"):
         text = text[1:]
+    if text and not text.endswith("\n"):
+        last = text.count("\n") + 1
+        return None, [
+            Problem(
+                label,
+                last,
+                None,
+                "the file does not end with a line break, so "
+                "its last row may be cut short; check it, and end the file with a "
+                "line break",
+            )
+        ]
     rows_and_lines = _rows_one_per_line(text)
     if rows_and_lines is None:
         rows_and_lines, problems = _rows_with_lines(text, label)
@@ -181,6 +227,19 @@ def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
         for line, row in records(sources):
             path = raw_dir / "texts" / str(row["file"])
             label = f"data/raw/texts/{row['file']}"
+            if path.is_symlink() and not path.resolve().is_relative_to(
+                (raw_dir / "texts").resolve()
+            ):
+                problems.append(
+                    Problem(
+                        label,
+                        None,
+                        None,
+                        "is a link to a file outside "
+                        "data/raw/texts/; copy the text into the folder",
+                    )
+                )
+                continue
             got = read_text(path, label, problems)
             if got is not None:
                 data.texts[str(row["source_id"])], data.text_sha256[str(row["source_id"])] = got

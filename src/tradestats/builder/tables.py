@@ -17,6 +17,7 @@ import pandas as pd
 from tradestats.builder.periods import Period, jalali_to_gregorian, parse_period, weekday_name
 from tradestats.builder.raw import RawData, records
 from tradestats.contract.models import CLEAN_TABLES
+from tradestats.contract.vocabularies import PLAUSIBLE_MAX
 from tradestats.errors import NumberPhraseError, PeriodError, Problem
 from tradestats.text.lexicon import UNIT_FAMILIES, qualifier_before, unit_families_in
 from tradestats.text.numbers import find_number_phrases, normalize_text, parse_quantity
@@ -102,6 +103,20 @@ def _meaning_problems(
     return issues
 
 
+def _implausible(row: dict[str, Any], value: Decimal) -> str | None:
+    """Why a value cannot be right (see contract.vocabularies.PLAUSIBLE_MAX), or None."""
+    if row["unit"] == "percent" and row["category"] in _SHARE_CATEGORIES:
+        return None if 0 <= value <= 100 else f"a share of {value} percent is impossible"
+    if row["unit"] == "percent" and abs(value) > PLAUSIBLE_MAX["percent"]:
+        return f"{value:,} percent is more than {PLAUSIBLE_MAX['percent']:,}: check the quote"
+    if row["category"] == "trade" and abs(value) > Decimal(PLAUSIBLE_MAX["trade_usd"]):
+        return (
+            f"{row['figure_id']}: {value:,} US dollars is more than world merchandise trade "
+            "in a year (about 25 trillion): check the quote"
+        )
+    return None
+
+
 def parse_figures(raw: RawData) -> tuple[list[ParsedFigure], list[Problem]]:
     """Parse every raw figure's value and period; report rows that cannot be read or whose
     interpretation contradicts the quote."""
@@ -132,14 +147,9 @@ def parse_figures(raw: RawData) -> tuple[list[ParsedFigure], list[Problem]]:
         value, upper = qty.value, qty.upper
         if row["direction"] == "decrease":
             value, upper = (-upper, -value) if upper is not None else (-value, None)
-        if (
-            row["unit"] == "percent"
-            and row["category"] in _SHARE_CATEGORIES
-            and not 0 <= value <= 100
-        ):
-            problems.append(
-                Problem(label, line, "quote", f"a share of {value} percent is impossible")
-            )
+        issue = _implausible(row, value)
+        if issue is not None:
+            problems.append(Problem(label, line, "quote", issue))
         parsed.append(
             ParsedFigure(
                 str(row["figure_id"]), line, value, upper, qty.resolution, qty.text, period

@@ -54,7 +54,23 @@ def schema_problems(
         else:
             msg = f"expected {_describe(check)}, found {found!r}"
         problems.append(Problem(label, line, column, msg))
-    return None, problems
+    return None, _one_per_place(problems)
+
+
+def _one_per_place(problems: list[Problem]) -> list[Problem]:
+    """One problem, one message: the first for each line and column, and none without a
+    line for a column whose lines already have one (a value that cannot be read as a
+    number also fails the number's checks; saying so three times helps no one)."""
+    out: list[Problem] = []
+    places: set[tuple[int | None, str | None]] = set()
+    columns = {p.column for p in problems if p.line is not None and p.column}
+    for p in problems:
+        place = (p.line, p.column)
+        if (p.column and place in places) or (p.line is None and p.column in columns):
+            continue
+        places.add(place)
+        out.append(p)
+    return out
 
 
 def _describe(check: str) -> str:
@@ -64,6 +80,7 @@ def _describe(check: str) -> str:
         "str_matches(": "text matching (",
         "greater_than_or_equal_to(": ">= (",
         "greater_than(": "> (",
+        "less_than_or_equal_to(": "<= (",
         "not_nullable": "a value (this column may not be blank)",
         "coerce_dtype(": "a value of type (",
         "dtype(": "type (",

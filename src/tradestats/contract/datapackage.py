@@ -50,6 +50,8 @@ def _constraints(column: pa.Column) -> dict[str, Any]:
             out["minimum"] = stats["min_value"]
         elif check.name == "greater_than":
             out["exclusiveMinimum"] = stats["min_value"]
+        elif check.name == "less_than_or_equal_to":
+            out["maximum"] = stats["max_value"]
         elif check.name == "str_length" and stats.get("min_value"):
             out["minLength"] = stats["min_value"]
     return out

@@ -25,6 +25,7 @@ from tradestats.contract.vocabularies import (
     FIGURE_QUALIFIERS,
     FLOWS,
     NATURES,
+    PLAUSIBLE_MAX,
     QUALIFIERS,
     REPORTER_BASES,
     UNITS,
@@ -426,6 +427,7 @@ class TradeFlows(pa.DataFrameModel):
     )
     value_usd_m: Series[float] = pa.Field(
         gt=0,
+        le=PLAUSIBLE_MAX["trade_usd"] / 1e6,  # no more than world trade in a year
         title="Value",
         description="Value in millions of US dollars.",
         metadata={"unit": "million US dollars"},

@@ -152,3 +152,12 @@ WORLD_BANK_AGGREGATES = frozenset(
         "CSS",
     }
 )
+
+
+# Plausibility bounds: a figure beyond them is a transcription error, not a finding.
+# World merchandise trade is about US$25 trillion a year (WTO, 2022), so no trade flow
+# between two economies can exceed it; no rate of change or share exceeds 10,000 percent.
+PLAUSIBLE_MAX = {
+    "trade_usd": 25e12,
+    "percent": 10_000,
+}
