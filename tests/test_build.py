@@ -229,7 +229,7 @@ BAD_INPUTS = [
         r"be RUS, not TUR",
     ),
     (_missing_text, r"sources\.csv:4 \[file\]: the text '002_d96ec3b443879f24\.txt' is not"),
-    (_ragged_row, r"relations\.csv:12: expected 5 fields as in the header, found 3"),
+    (_ragged_row, r"relations\.csv:13: expected 5 fields as in the header, found 3"),
 ]
 
 

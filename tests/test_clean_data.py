@@ -154,3 +154,28 @@ def test_source_dates() -> None:
     ]
     assert sources.loc["aran-putin-2024", "date"] == "2024-08-18"
     assert sources.loc["aran-lavrov-2010", "date"].startswith("2010-08")
+
+
+def test_fields_say_what_the_text_says_and_context_goes_in_the_note() -> None:
+    figures = pd.read_csv(CLEAN / "figures.csv").set_index("figure_id")
+    # «از آوریل 2020 … 5.5 درصد کاهش یافته است»: stated as having happened
+    assert figures.loc["F012", ["nature", "value"]].tolist() == ["observed", -5.5]
+    assert "projection" in figures.loc["F012", "note"]  # the IMF context, in the note
+    # «می‌تواند روزی 200 واگن», «اجازه خواهد داد سالی 10 میلیون تن»: capacities
+    assert figures.loc["F043", ["qualifier", "nature"]].tolist() == ["up_to", "observed"]
+    assert figures.loc["F044", ["qualifier", "nature"]].tolist() == ["up_to", "forecast"]
+
+
+def test_checks_grade_their_evidence_and_record_the_sources_tensions() -> None:
+    checks = pd.read_csv(CLEAN / "checks.csv").set_index("check_id")
+    assert checks.loc["C07", "evidence"] == "mixed_periods"  # a 2018 figure over a 2019 total
+    assert checks.loc["C08", "evidence"] == "mixed_periods"  # an undated bound, a half-year
+    assert checks.loc["C06", "evidence"] == "like_periods"  # 2019 to 2020
+    assert checks.loc["C02", "evidence"] == "same_period"
+    china = checks.loc["C11"]
+    assert (china["kind"], china["status"], china["target_id"]) == (
+        "upper_bound",
+        "discrepancy",
+        "F029",
+    )
+    assert "only if the EU counts as a bloc" in china["description"]

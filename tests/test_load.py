@@ -132,7 +132,7 @@ def test_dtypes_are_exact() -> None:
     assert df["value_usd_m"].dtype == "float64"
     assert df["line"].dtype == "int64"
     assert df["qualifier"].dtype == pd.CategoricalDtype(
-        ["exact", "about", "more_than", "less_than", "target"]
+        ["exact", "about", "more_than", "less_than", "target", "up_to"]
     )
     assert df["partner"].dtype == pd.CategoricalDtype(["AZE", "CHN", "EUU", "IRN", "RUS", "WLD"])
     assert df["reporting_agency"].isna().sum() == 7

@@ -104,6 +104,20 @@ def _expected(kind: str, vals: list[Interval]) -> Interval:
     return Interval(top, top, top)
 
 
+def _evidence(kind: str, figures: list[dict[str, Any]]) -> str:
+    """same_period when every figure covers one period; like_periods when a growth rate or
+    a record compares periods of one length, as it must; else mixed_periods."""
+    periods = {(f["period_start"], f["period_end"]) for f in figures}
+    if any(pd.isna(start) for start, _end in periods):
+        return "mixed_periods"
+    if len(periods) == 1:
+        return "same_period"
+    lengths = {(end - start).days // 28 for start, end in periods}  # in months, roughly
+    if kind in {"growth", "upper_bound"} and len(lengths) == 1 and 0 not in lengths:
+        return "like_periods"
+    return "mixed_periods"
+
+
 def _check_row(
     rel: dict[str, Any], target: dict[str, Any], operands: list[dict[str, Any]]
 ) -> dict[str, Any]:
@@ -127,6 +141,7 @@ def _check_row(
         "found": found.value,
         "difference": found.value - expected.value,
         "status": status,
+        "evidence": _evidence(kind, [target, *operands]),
         "source_id": target["source_id"],
         "line": target["line"],
     }
@@ -135,7 +150,7 @@ def _check_row(
 def checks_table(raw: RawData, figures: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """checks.csv: one row per declared relation, recomputed from the clean figures."""
     label = raw.label("relations")
-    columns = ["unit", "value", "resolution", "source_id", "line"]
+    columns = ["unit", "value", "resolution", "source_id", "line", "period_start", "period_end"]
     by_id = {
         str(fid): dict(zip(columns, values, strict=True))
         for fid, *values in zip(

@@ -18,6 +18,7 @@ from pandera.typing import Series
 
 from tradestats.contract.vocabularies import (
     CATEGORIES,
+    CHECK_EVIDENCE,
     CHECK_KINDS,
     CHECK_STATUSES,
     DIRECTIONS,
@@ -602,6 +603,11 @@ class Checks(pa.DataFrameModel):
     )
     difference: Series[float] = pa.Field(title="Difference", description="found minus expected.")
     status: Series[str] = _enum(CHECK_STATUSES, title="Status", description="Outcome.")
+    evidence: Series[str] = _enum(
+        CHECK_EVIDENCE,
+        title="Evidence",
+        description="How strong the relation is as evidence: whether its figures cover one period.",
+    )
     source_id: Series[str] = pa.Field(title="Source id", description="Text of the target figure.")
     line: Series[int] = pa.Field(ge=1, title="Line", description="Line of the target figure.")
 

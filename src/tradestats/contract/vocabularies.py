@@ -28,6 +28,10 @@ QUALIFIERS = {
     "more_than": "A lower bound («بیش از», 'more than').",
     "less_than": "An upper bound («کمتر از», «زیر», 'under').",
     "target": "A planned level, not an outcome.",
+    "up_to": (
+        "At most this much: a capacity or a ceiling the text states («می‌تواند», «اجازه "
+        "خواهد داد», 'can', 'will allow'). Not an outcome: how much is used is not stated."
+    ),
 }
 FIGURE_QUALIFIERS = {
     **QUALIFIERS,
@@ -99,6 +103,17 @@ CHECK_KINDS = {
     "share": "The target share (percent) equals operand 1 over operand 2.",
     "upper_bound": "Every operand lies below the target.",
     "equal": "The target equals the operand.",
+}
+CHECK_EVIDENCE = {
+    "same_period": "Every figure in the relation covers the same period: a clean test.",
+    "like_periods": (
+        "The figures cover periods of the same length, as a growth rate or a record compares "
+        "them: a fair test."
+    ),
+    "mixed_periods": (
+        "The figures cover different periods, or one has none: loose evidence at best, "
+        "whatever the status says."
+    ),
 }
 CHECK_STATUSES = {
     "ok": "The relation holds exactly.",

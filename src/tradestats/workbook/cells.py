@@ -33,6 +33,7 @@ QUALIFIER_PREFIX = {
     "less_than": "less than ",
     "about": "about ",
     "target": "target ",
+    "up_to": "up to ",
 }
 # Value columns whose display carries the row's qualifier.
 QUALIFIED_COLUMNS = {"value_usd_m", "value"}
