@@ -41,8 +41,12 @@ def test_iranian_year_1399_is_leap() -> None:
 
 def test_as_of_takes_the_text_date_and_says_so() -> None:
     p = parse_period("asof", AS_OF)
-    assert (p.start, p.end) == (AS_OF, AS_OF)
+    assert (p.start, p.end, p.kind, p.as_of) == (None, None, "as_of", AS_OF)  # no period
     assert p.label == "as of 2022-01-18 (date of the text)"
+    assert parse_period("unspecified", AS_OF).kind == "undated"
+    assert parse_period("2021-01/2021-11", AS_OF).kind == "month_range"
+    assert parse_period("j1400-01/j1400-06", AS_OF).kind == "iranian"
+    assert parse_period("2018", AS_OF).kind == "calendar"
     assert parse_period("asof", dt.date(2010, 8, 31), "month").label == (
         "as of August 2010 (date of the text)"
     )

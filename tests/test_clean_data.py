@@ -36,11 +36,11 @@ EXPECTED_FLOWS = [
     ("F020", "RUS", "WLD", "exports", 449115, "2019-01-01", "2019-12-31"),
     ("F021", "RUS", "WLD", "imports", 238151, "2019-01-01", "2019-12-31"),
     # line 78, dated by the text (2022-01-18)
-    ("F016", "IRN", "RUS", "turnover", 2000, "2022-01-18", "2022-01-18"),
-    ("F017", "TUR", "RUS", "turnover", 30000, "2022-01-18", "2022-01-18"),
-    ("F018", "TUR", "RUS", "turnover", 100000, "2022-01-18", "2022-01-18"),
-    # aran-lavrov-2010 line 25, dated by the text (August 2010)
-    ("F048", "RUS", "AZE", "turnover", 2000, "2010-08-31", "2010-08-31"),
+    # no period: F016 is undated ('always'), the others as of their texts' dates
+    ("F016", "IRN", "RUS", "turnover", 2000, None, None),
+    ("F017", "TUR", "RUS", "turnover", 30000, None, None),
+    ("F018", "TUR", "RUS", "turnover", 100000, None, None),
+    ("F048", "RUS", "AZE", "turnover", 2000, None, None),
 ]
 
 
@@ -50,7 +50,8 @@ def test_trade_flow_values(expected) -> None:
     row = BY_ID.loc[fid]
     assert (row.reporter, row.partner, row.flow) == (reporter, partner, flow)
     assert row.value_usd_m == pytest.approx(value, rel=0, abs=1e-9)
-    assert (row.period_start, row.period_end) == (start, end)
+    period = [None if pd.isna(v) else v for v in (row.period_start, row.period_end)]
+    assert period == [start, end]
 
 
 def test_every_trade_figure_is_a_trade_flow() -> None:
@@ -179,3 +180,22 @@ def test_checks_grade_their_evidence_and_record_the_sources_tensions() -> None:
         "F029",
     )
     assert "only if the EU counts as a bloc" in china["description"]
+
+
+def test_undated_and_as_of_figures_have_no_period() -> None:
+    flows = pd.read_csv(CLEAN / "trade_flows.csv", parse_dates=["period_start", "as_of"])
+    flows = flows.set_index("figure_id")
+    loose = flows.loc[["F016", "F017", "F018", "F048"]]
+    assert loose["period_start"].isna().all() and loose["period_end"].isna().all()
+    assert loose["period_kind"].tolist() == ["undated", "as_of", "as_of", "as_of"]
+    assert [d.date().isoformat() for d in loose["as_of"]] == [
+        "2022-01-18",
+        "2022-01-18",
+        "2022-01-18",
+        "2010-08-31",
+    ]
+    # filtering by year no longer counts them as 2022 or 2010 flows
+    in_2022 = flows[flows["period_start"].dt.year == 2022]
+    assert in_2022.empty
+    assert flows.loc["F037", "period_kind"] == "iranian"
+    assert flows.loc["F023", "period_kind"] == "calendar"

@@ -70,7 +70,8 @@ def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
     ].copy()
     bounds = pair[(pair["qualifier"] == "less_than") & (pair["flow"] == "turnover")]
     bounds = bounds.sort_values("figure_id").head(1)  # the first text that states it
-    pair = pair[(pair["qualifier"] == "exact") & (pair["period_start"] != pair["period_end"])]
+    dated = pair["period_start"].notna() & (pair["period_start"] != pair["period_end"])
+    pair = pair[(pair["qualifier"] == "exact") & dated]
     pair["series"] = pair["exporter"].astype(str).where(pair["flow"] != "turnover", "turnover")
     # one bar per period, reporter and series: where several texts give it, the first
     pair = pair.sort_values("figure_id").drop_duplicates(
@@ -144,6 +145,7 @@ class PartnerTurnover:
     figure_id: str
     period_start: pd.Timestamp
     period_end: pd.Timestamp
+    as_of: pd.Timestamp
     as_of_precision: str
     target_bn: float | None
     target_id: str | None
@@ -174,6 +176,7 @@ def _turnover_bar(rows: pd.DataFrame, best: pd.Series, precision: pd.Series) -> 
         figure_id=str(best["figure_id"]),
         period_start=best["period_start"],
         period_end=best["period_end"],
+        as_of=best["as_of"],
         as_of_precision=str(precision.loc[str(best["source_id"])]),
         target_bn=None if targets.empty else float(targets["value_usd_m"].iloc[0]) / 1000,
         target_id=None if targets.empty else str(targets["figure_id"].iloc[0]),

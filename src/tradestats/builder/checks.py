@@ -107,6 +107,11 @@ def _expected(kind: str, vals: list[Interval]) -> Interval:
 def _evidence(kind: str, figures: list[dict[str, Any]]) -> str:
     """same_period when every figure covers one period; like_periods when a growth rate or
     a record compares periods of one length, as it must; else mixed_periods."""
+    if any(f["period_kind"] == "undated" for f in figures):
+        return "mixed_periods"
+    if all(f["period_kind"] == "as_of" for f in figures):
+        same = len({f["as_of"] for f in figures}) == 1  # as of one and the same date
+        return "same_period" if same else "mixed_periods"
     periods = {(f["period_start"], f["period_end"]) for f in figures}
     if any(pd.isna(start) for start, _end in periods):
         return "mixed_periods"
@@ -150,7 +155,17 @@ def _check_row(
 def checks_table(raw: RawData, figures: pd.DataFrame) -> tuple[pd.DataFrame, list[Problem]]:
     """checks.csv: one row per declared relation, recomputed from the clean figures."""
     label = raw.label("relations")
-    columns = ["unit", "value", "resolution", "source_id", "line", "period_start", "period_end"]
+    columns = [
+        "unit",
+        "value",
+        "resolution",
+        "source_id",
+        "line",
+        "period_start",
+        "period_end",
+        "period_kind",
+        "as_of",
+    ]
     by_id = {
         str(fid): dict(zip(columns, values, strict=True))
         for fid, *values in zip(

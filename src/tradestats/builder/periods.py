@@ -38,12 +38,15 @@ _MONTHS_EN = (
 
 @dataclass(frozen=True)
 class Period:
-    """A period with its Gregorian bounds (None when the text gives no period) and a
-    plain-English label."""
+    """A period: its kind (see PERIOD_KINDS in the contract), its Gregorian bounds (None
+    for a figure dated only by its text, or not dated at all), the date of the text that
+    states an "as of" or undated figure, and a plain-English label."""
 
     start: dt.date | None
     end: dt.date | None
     label: str
+    kind: str = "calendar"
+    as_of: dt.date | None = None
 
 
 def jalali_to_gregorian(year: int, month: int, day: int) -> dt.date:
@@ -101,6 +104,14 @@ def _as_of_words(as_of: dt.date, precision: str) -> str:
     return as_of.isoformat()
 
 
+def _kind(parts: list[str]) -> str:
+    """calendar, iranian or month_range, from the notation of a dated period."""
+    if any(part.startswith("j") for part in parts):
+        return "iranian"
+    months = [part for part in parts if part != "asof" and part.count("-") == 1]
+    return "month_range" if months and len(months) == len(parts) else "calendar"
+
+
 def _part(spec: str, as_of: dt.date, precision: str) -> tuple[dt.date, dt.date, str]:
     if spec == "asof":
         return as_of, as_of, f"as of {_as_of_words(as_of, precision)} (date of the text)"
@@ -135,7 +146,10 @@ def parse_period(spec: str, as_of: dt.date, as_of_precision: str = "day") -> Per
     ``as_of_precision`` how precisely it is known (day, month or year)."""
     spec = spec.strip()
     if spec == "unspecified":
-        return Period(None, None, "not stated")
+        return Period(None, None, "not stated", "undated", as_of)
+    if spec == "asof":
+        words = f"as of {_as_of_words(as_of, as_of_precision)} (date of the text)"
+        return Period(None, None, words, "as_of", as_of)
     parts = spec.split("/")
     if len(parts) > 2 or not all(parts):
         raise PeriodError(f"cannot read the period {spec!r}: use at most one '/'")
@@ -149,4 +163,4 @@ def parse_period(spec: str, as_of: dt.date, as_of_precision: str = "day") -> Per
         raise PeriodError(f"the period {spec!r} ends before it starts")
     if parts[0].startswith("j") or (len(parts) == 2 and parts[1].startswith("j")):
         label = f"{label} ({start.isoformat()} to {end.isoformat()})"
-    return Period(start, end, label)
+    return Period(start, end, label, _kind(parts))

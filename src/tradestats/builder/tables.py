@@ -180,6 +180,8 @@ def figures_table(raw: RawData, parsed: list[ParsedFigure]) -> pd.DataFrame:
         "period": [p.period.label for p in ps],
         "period_start": _dates([p.period.start for p in ps]),
         "period_end": _dates([p.period.end for p in ps]),
+        "period_kind": [p.period.kind for p in ps],
+        "as_of": _dates([p.period.as_of for p in ps]),
     }
     columns = list(CLEAN_TABLES["figures"].model.to_schema().columns)
     return pd.DataFrame(
@@ -206,10 +208,6 @@ def _trade_row_problem(
     """(column, message) if a trade figure cannot become a trade flow."""
     if row["unit"] != "USD":
         return "unit", "trade figures must be in USD"
-    if p.period.start is None:
-        return "period", (
-            "a trade figure needs a period; use 'asof' if the text dates it only by its writing"
-        )
     if agency is not None and agency["economy"] != row["reporter"]:
         return "reporter", (
             f"the agency {row['agency_id']} publishes {agency['economy']}'s statistics, so "
@@ -230,6 +228,8 @@ def _trade_flow(
         "period_start": p.period.start,
         "period_end": p.period.end,
         "period_label": p.period.label,
+        "period_kind": p.period.kind,
+        "as_of": p.period.as_of,
         "value_usd_m": float(p.value / Decimal(10**6)),
         "qualifier": row["qualifier"],
         "reporting_agency": None if agency is None else agency["name_en"],
@@ -266,7 +266,7 @@ def trade_flows_table(
         rows.append(_trade_flow(row, p, agency))
     columns = list(CLEAN_TABLES["trade_flows"].model.to_schema().columns)
     df = pd.DataFrame(rows, columns=columns)
-    for column in ("period_start", "period_end"):
+    for column in ("period_start", "period_end", "as_of"):
         df[column] = _dates(df[column].tolist())
     return df, problems
 

@@ -23,7 +23,8 @@ _COLOR = style.COLORS["turnover"]
 
 def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
     """The partner's name and, on a second line, the period of its figure."""
-    period = period_words(b.period_start.date(), b.period_end.date(), lang, b.as_of_precision)
+    start, end = (b.as_of, b.as_of) if pd.isna(b.period_start) else (b.period_start, b.period_end)
+    period = period_words(start.date(), end.date(), lang, b.as_of_precision)
     return f"{layout.economy_name(tables, b.code, lang)}\n{period}"
 
 

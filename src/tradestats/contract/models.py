@@ -26,6 +26,7 @@ from tradestats.contract.vocabularies import (
     FIGURE_QUALIFIERS,
     FLOWS,
     NATURES,
+    PERIOD_KINDS,
     PLAUSIBLE_MAX,
     QUALIFIERS,
     REPORTER_BASES,
@@ -67,6 +68,18 @@ def _code(
         title=title,
         description=description,
         metadata=metadata,
+    )
+
+
+def _period_kind() -> Any:
+    return _enum(PERIOD_KINDS, title="Period kind", description="What kind of period it is.")
+
+
+def _as_of() -> Any:
+    return pa.Field(
+        nullable=True,
+        title="As of",
+        description="For an as-of or undated figure, the date of the text that states it.",
     )
 
 
@@ -417,15 +430,21 @@ class TradeFlows(pa.DataFrameModel):
     partner: Series[str] = _code("Partner", "The other economy.", categorical=True)
     flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
     period_start: Series[pd.Timestamp] = pa.Field(
-        title="Period start", description="First day of the period."
+        nullable=True,
+        title="Period start",
+        description="First day of the period; blank for an as-of or undated figure.",
     )
     period_end: Series[pd.Timestamp] = pa.Field(
-        title="Period end", description="Last day of the period."
+        nullable=True,
+        title="Period end",
+        description="Last day of the period; blank for an as-of or undated figure.",
     )
     period_label: Series[str] = pa.Field(
         title="Period label",
         description="The period in words; 'as of' marks a figure dated only by its text.",
     )
+    period_kind: Series[str] = _period_kind()
+    as_of: Series[pd.Timestamp] = _as_of()
     value_usd_m: Series[float] = pa.Field(
         gt=0,
         le=PLAUSIBLE_MAX["trade_usd"] / 1e6,  # no more than world trade in a year
@@ -470,7 +489,7 @@ class TradeFlows(pa.DataFrameModel):
 
     @pa.dataframe_check(error="period_end is before period_start")
     def period_is_ordered(cls, df: pd.DataFrame) -> pd.Series[bool]:
-        return df["period_end"] >= df["period_start"]
+        return df["period_start"].isna() | (df["period_end"] >= df["period_start"])
 
     @pa.dataframe_check(
         error="exporter/importer must restate the flow: exports go "
@@ -527,6 +546,8 @@ class Figures(pa.DataFrameModel):
     period_end: Series[pd.Timestamp] = pa.Field(
         nullable=True, title="Period end", description="Last day, if stated."
     )
+    period_kind: Series[str] = _period_kind()
+    as_of: Series[pd.Timestamp] = _as_of()
     source_id: Series[str] = pa.Field(title="Source id", description="Id in sources.csv.")
     line: Series[int] = pa.Field(ge=1, title="Line", description="1-based line of the text.")
     quote: Series[str] = pa.Field(

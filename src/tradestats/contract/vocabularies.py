@@ -104,6 +104,19 @@ CHECK_KINDS = {
     "upper_bound": "Every operand lies below the target.",
     "equal": "The target equals the operand.",
 }
+PERIOD_KINDS = {
+    "calendar": "Gregorian years or days: period_start to period_end.",
+    "month_range": "Gregorian months: period_start to period_end.",
+    "iranian": "Iranian-calendar years or months, converted: period_start to period_end.",
+    "as_of": (
+        "Dated only by its text ('now', 'so far'): no period; as_of is the text's date. "
+        "Not a flow of any year."
+    ),
+    "undated": (
+        "The text gives no period ('always', 'can'): no period; as_of is the date of the "
+        "text that states it."
+    ),
+}
 CHECK_EVIDENCE = {
     "same_period": "Every figure in the relation covers the same period: a clean test.",
     "like_periods": (
