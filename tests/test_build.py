@@ -272,7 +272,7 @@ def test_unwritable_output_is_a_clear_error(project: Path, tmp_path: Path) -> No
 
 
 def test_a_corpus_of_many_texts_builds_and_accounts_for_every_number(tmp_path: Path) -> None:
-    """Four copies of every text. Each copy holds the 387 numbers of the original and the
+    """Four copies of every text. Each copy holds the 400 numbers of the original and the
     number of its marker line («synthetic copy 3»), all accounted for."""
     import sys
 
@@ -283,7 +283,7 @@ def test_a_corpus_of_many_texts_builds_and_accounts_for_every_number(tmp_path: P
         sys.path.remove(str(REPO / "benchmarks"))
     root = make_corpus(4, tmp_path / "x4")
     result = build(root)
-    assert result.rows["figures"] == 4 * 58
-    assert result.numbers == 4 * (387 + 5)
+    assert result.rows["figures"] == 4 * 59
+    assert result.numbers == 4 * (400 + 5)
     assert result.unaccounted == []
     assert validate(root).ok

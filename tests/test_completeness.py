@@ -82,8 +82,8 @@ def test_many_texts_account_like_one(project: Path) -> None:
         source_id=[f"{sid}-{i}" for sid in sources["source_id"] for i in range(8)]
     )
     many = account_for_numbers(data)
-    assert many.count == 8 * one.count == 8 * 387
+    assert many.count == 8 * one.count == 8 * 400
     assert len(many.candidates) == many.count
     # figures and exclusions name the original ids, so every number in the copies is
     # unaccounted for: the problems must say so for each copy, text by text
-    assert len([p for p in many.problems if p.file.startswith("data/raw/texts/")]) == 8 * 387
+    assert len([p for p in many.problems if p.file.startswith("data/raw/texts/")]) == 8 * 400

@@ -234,3 +234,12 @@ def test_many_files_give_what_one_at_a_time_gives(tmp_path: Path) -> None:
         assert [p for p, _ in together] == paths
         for path, cands in together:
             assert cands == extract_file(path, include_bare=include_bare), path.name
+
+
+def test_persian_words_for_first_are_ordinals_and_a_rank_after_partner() -> None:
+    [eu] = extract("اتحادیه اروپا که بهصورت سنتی شریک نخست روسیه به حساب میآید")
+    assert (eu.quote, eu.value, eu.unit, eu.kind) == ("نخست", 1, "rank", "quantity")
+    found = extract("در دوره اول و نخستین بار و اولین رئیس، نه اولویت", include_bare=True)
+    assert [(c.quote, c.value) for c in found] == [("اول", 1), ("نخستین", 1), ("اولین", 1)]
+    [first] = extract("the first partner", include_bare=True)
+    assert first.value == 1

@@ -88,6 +88,16 @@ _RANK_AFTER = _re(
     r"^\s*(?:اقتصاد|واردکننده|صادرکننده|تولیدکننده|شریک|گروه|بزرگترین|"
     r"largest|biggest|importer|exporter|producer|partner)"
 )
+# ... or one of these before it: «شریک نخست» (the first partner)
+_RANK_BEFORE = _re(r"(?:شریک|partner)\s*$")
+
+
+def _is_rank(line: _Line, start_norm: int, end_norm: int) -> bool:
+    """An ordinal that ranks something: «یازدهمین اقتصاد», «شریک نخست»."""
+    before = line.lower[max(0, start_norm - 12) : start_norm]
+    return bool(_RANK_AFTER.match(line.lower[end_norm:]) or _RANK_BEFORE.search(before))
+
+
 _PER_DAY = (_re(r"(?:روزانه|روزی|daily)\s*$"), _re(r"^\s*(?:در\s+روز|(?:a|per)\s+day|/day)"))
 _PER_YEAR = (
     _re(r"(?:سالانه|سالی|annually|yearly)\s*$"),
@@ -243,7 +253,7 @@ def _line_findings(line: _Line) -> list[_Finding]:
                     unit, kind = currency, "money"
                     start = line.to_original(head_from + m.start())
                     break
-            if unit is None and q.ordinal and _RANK_AFTER.match(line.lower[end_n:]):
+            if unit is None and q.ordinal and _is_rank(line, start_n, end_n):
                 unit, kind = "rank", "quantity"
         found.append((q, unit, kind, start, end, ""))
 

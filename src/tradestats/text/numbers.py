@@ -113,6 +113,8 @@ _EN_ORDINAL: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
     "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }  # fmt: skip
+# Persian words for "first" that are not built from a number word: «نخست», «اول».
+_FA_FIRST: dict[str, int] = {"نخست": 1, "نخستین": 1, "اول": 1, "اولین": 1}
 _SCALES: dict[str, int] = {
     "هزار": 10**3, "میلیون": 10**6, "ملیون": 10**6, "میلیارد": 10**9,
     "ملیارد": 10**9, "تریلیون": 10**12,
@@ -296,6 +298,8 @@ def _word_meaning(w: str, attached: bool) -> tuple[str, int] | None:
         return ("small", _FA_SMALL[w])
     if w in _EN_SMALL:
         return ("small", _EN_SMALL[w])
+    if w in _FA_FIRST:
+        return ("ordinal", _FA_FIRST[w])
     if w in _EN_ORDINAL:
         return ("ordinal", _EN_ORDINAL[w])
     ordinal = _fa_ordinal(w)
@@ -521,6 +525,7 @@ def _anchor_re(lower_case_only: bool = False) -> re.Pattern[str]:
             "سوم",
             "سومین",
             "سیام",
+            *_FA_FIRST,
             "نیم",
         )
     }
