@@ -161,6 +161,7 @@ def test_fields_say_what_the_text_says_and_context_goes_in_the_note() -> None:
     figures = pd.read_csv(CLEAN / "figures.csv").set_index("figure_id")
     # «از آوریل 2020 … 5.5 درصد کاهش یافته است»: stated as having happened
     assert figures.loc["F012", ["nature", "value"]].tolist() == ["observed", -5.5]
+    assert figures.loc["F012", "period"] == "April 2020 to 2022-01-18 (date of the text)"
     assert "projection" in figures.loc["F012", "note"]  # the IMF context, in the note
     # «می‌تواند روزی 200 واگن», «اجازه خواهد داد سالی 10 میلیون تن»: capacities
     assert figures.loc["F043", ["qualifier", "nature"]].tolist() == ["up_to", "observed"]
