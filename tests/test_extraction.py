@@ -243,3 +243,12 @@ def test_persian_words_for_first_are_ordinals_and_a_rank_after_partner() -> None
     assert [(c.quote, c.value) for c in found] == [("اول", 1), ("نخستین", 1), ("اولین", 1)]
     [first] = extract("the first partner", include_bare=True)
     assert first.value == 1
+
+
+def test_extract_drafts_rows_with_the_registered_source_id(repo: Path, monkeypatch) -> None:
+    monkeypatch.chdir(repo)
+    text = repo / "data" / "raw" / "texts" / "002_d96ec3b443879f24.txt"
+    result = CliRunner().invoke(cli, ["extract", "--format", "csv", str(text)])
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    assert {r["source_id"] for r in rows} == {"aran-lavrov-2010"}  # not the file's stem

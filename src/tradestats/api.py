@@ -24,7 +24,9 @@ __all__ = [
     "chart_titles",
     "data_dir",
     "ensure_current",
+    "extract_report",
     "plot",
+    "registered_source_ids",
     "to_excel",
     "validate",
     "validate_package",
@@ -99,6 +101,33 @@ def plot(
     clean = _checked_data_dir(root)
     target = out_dir or (ProjectPaths(root).figures_dir if root else Path.cwd() / "figures")
     return render_charts(names, formats=formats, lang=lang, out_dir=target, dpi=dpi, data_dir=clean)
+
+
+def registered_source_ids(paths: Iterable[Path]) -> dict[Path, str]:
+    """The source id that data/raw/sources.csv registers for each text of the checkout
+    among ``paths`` (texts elsewhere, or not registered, are left out)."""
+    import csv
+
+    root = checkout_root()
+    if root is None or not (ProjectPaths(root).raw / "sources.csv").is_file():
+        return {}
+    texts = (ProjectPaths(root).raw / "texts").resolve()
+    with (ProjectPaths(root).raw / "sources.csv").open(encoding="utf-8", newline="") as fh:
+        by_file = {row.get("file"): row.get("source_id") for row in csv.DictReader(fh)}
+    return {
+        p: str(by_file[p.name])
+        for p in paths
+        if p.resolve().parent == texts and by_file.get(p.name)
+    }
+
+
+def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -> str:
+    """Every candidate figure in ``files``, as a table, CSV or JSON; a text registered in
+    data/raw/sources.csv gets its registered source id."""
+    from tradestats.text.extract import extract_files, render_candidates
+
+    results = extract_files(files, include_bare=include_bare)
+    return render_candidates(results, fmt, registered_source_ids(files))
 
 
 def chart_titles(lang: str = "en") -> dict[str, str]:

@@ -221,7 +221,6 @@ def extract(files: tuple[Path, ...], fmt: str, include_bare: bool) -> None:
     """List every candidate figure in UTF-8 texts (Persian or English): money,
     percentages, quantities with a unit, multiples; with line, column, verbatim quote,
     value, unit, qualifier and context."""
-    from tradestats.text.extract import extract_files, render_candidates
+    from tradestats.api import extract_report
 
-    results = extract_files(list(files), include_bare=include_bare)
-    click.echo(render_candidates(results, fmt), nl=False)
+    click.echo(extract_report(list(files), fmt, include_bare=include_bare), nl=False)

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Any
 
 from tradestats.contract.datapackage import field_type
-from tradestats.contract.models import CLEAN_TABLES
+from tradestats.contract.models import CLEAN_TABLES, RAW_TABLES, TableSpec
 
 __all__ = ["render_data_dictionary", "render_sources", "update_readme"]
 
@@ -27,10 +28,28 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render_data_dictionary() -> str:
-    """Markdown: one section and table per clean table."""
+def _meaning(column: Any) -> str:
+    """A column's description, with its vocabulary and whether it may be blank."""
+    meta = column.metadata or {}
+    meaning = column.description or ""
+    enum = meta.get("enum_descriptions")
+    allowed = next(
+        (c.statistics["allowed_values"] for c in column.checks if c.name == "isin"), None
+    )
+    if enum:
+        meaning += " " + "; ".join(f"`{k}`: {v.rstrip('.')}" for k, v in enum.items()) + "."
+    elif allowed:
+        meaning += " One of " + ", ".join(f"`{v}`" for v in allowed) + "."
+    if column.nullable:
+        meaning += " May be blank."
+    return _cell(meaning.strip())
+
+
+def render_data_dictionary(specs: dict[str, TableSpec] = CLEAN_TABLES) -> str:
+    """Markdown: one section and table per table of ``specs`` (the clean ones by default;
+    ``RAW_TABLES`` for the columns of data/raw/)."""
     out: list[str] = []
-    for spec in CLEAN_TABLES.values():
+    for spec in specs.values():
         schema = spec.model.to_schema()
         key = ", ".join(spec.metadata.get("primary_key", []))  # type: ignore[arg-type]
         out.append(f"#### `{spec.file}`\n")
@@ -38,24 +57,8 @@ def render_data_dictionary() -> str:
         out.append("| column | type | unit | meaning |")
         out.append("|---|---|---|---|")
         for column_name, column in schema.columns.items():
-            meta = column.metadata or {}
-            meaning = column.description or ""
-            enum = meta.get("enum_descriptions")
-            if enum:
-                meaning += " " + "; ".join(f"`{k}`: {v.rstrip('.')}" for k, v in enum.items()) + "."
-            else:
-                allowed = next(
-                    (c.statistics["allowed_values"] for c in column.checks if c.name == "isin"),
-                    None,
-                )
-                if allowed:
-                    meaning += " One of " + ", ".join(f"`{v}`" for v in allowed) + "."
-            if column.nullable:
-                meaning += " May be blank."
-            out.append(
-                f"| `{column_name}` | {field_type(column)} | {meta.get('unit', '')} "
-                f"| {_cell(meaning.strip())} |"
-            )
+            unit = (column.metadata or {}).get("unit", "")
+            out.append(f"| `{column_name}` | {field_type(column)} | {unit} | {_meaning(column)} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 
@@ -105,7 +108,11 @@ def render_extraction_quality(raw_dir: Path) -> str:
 
 def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None) -> dict[str, str]:
     """Every generated block of the README, by marker name."""
-    blocks = {"data-dictionary": render_data_dictionary(), "sources": render_sources(clean_dir)}
+    blocks = {
+        "data-dictionary": render_data_dictionary(),
+        "raw-dictionary": render_data_dictionary(RAW_TABLES),
+        "sources": render_sources(clean_dir),
+    }
     if raw_dir is not None:
         blocks["extraction-quality"] = render_extraction_quality(raw_dir)
     return blocks

@@ -225,9 +225,10 @@ class RawFigures(pa.DataFrameModel):
     )
     period: Series[str] = pa.Field(
         title="Period",
-        description="Period in the notation of "
-        "tradestats.builder.periods (2018, j1400-01/j1400-06, "
-        "asof, unspecified, ...).",
+        description="The period in a small notation: 2018 (a year), 2008-07 (a month), "
+        "2001-03-12 (a day), j1400 or j1400-06 (an Iranian year or month), asof (dated only "
+        "by the text's writing), unspecified (no period), or two of these joined by '/' "
+        "(from the start of the first to the end of the second).",
     )
     period_text: Series[str] = pa.Field(
         nullable=True,

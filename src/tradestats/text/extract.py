@@ -432,13 +432,23 @@ def extract_files(
     ]
 
 
-def render_candidates(results: list[tuple[Path, list[Candidate]]], fmt: str) -> str:
-    """The candidates as a readable table, CSV or JSON."""
+def render_candidates(
+    results: list[tuple[Path, list[Candidate]]],
+    fmt: str,
+    source_ids: dict[Path, str] | None = None,
+) -> str:
+    """The candidates as a readable table, CSV or JSON. ``source_ids`` gives a file's
+    registered source id (default: the file's stem)."""
+    ids = source_ids or {}
     import csv
     import io
     import json
 
-    rows = [r for path, cands in results for r in candidate_rows(str(path), path.stem, cands)]
+    rows = [
+        r
+        for path, cands in results
+        for r in candidate_rows(str(path), ids.get(path, path.stem), cands)
+    ]
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2) + "\n"
     if fmt == "csv":
