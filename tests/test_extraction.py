@@ -252,3 +252,47 @@ def test_extract_drafts_rows_with_the_registered_source_id(repo: Path, monkeypat
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(io.StringIO(result.output)))
     assert {r["source_id"] for r in rows} == {"aran-lavrov-2010"}  # not the file's stem
+
+
+@pytest.mark.parametrize(
+    ("text", "quote", "value", "unit", "qualifier"),
+    [
+        ("Trade exceeded $4 bln last year.", "$4 bln", 4e9, "USD", "more_than"),
+        ("Turnover topped $16 Bln.", "$16 Bln", 16e9, "USD", "more_than"),
+        ("exports of $5bln", "$5bln", 5e9, "USD", "exact"),
+        ("imports of $1.7 mln", "$1.7 mln", 1.7e6, "USD", "exact"),
+        (
+            "It rose to $ 1 billion 219,700,000",
+            "$ 1 billion 219,700,000",
+            1_219_700_000,
+            "USD",
+            "exact",
+        ),
+        ("reached $117,7 million", "$117,7 million", 117.7e6, "USD", "exact"),
+        ("Товарооборот составил 254 млрд евро.", "254 млрд евро", 254e9, "EUR", "exact"),
+        ("около 3 миллиардов долларов", "3 миллиардов долларов", 3e9, "USD", "about"),
+        ("свыше 392 млн долл. США", "392 млн долл. США", 392e6, "USD", "more_than"),
+        ("более $3 млрд", "$3 млрд", 3e9, "USD", "more_than"),
+    ],
+)
+def test_abbreviations_decimal_commas_compounds_and_russian(
+    text: str, quote: str, value: float, unit: str, qualifier: str
+) -> None:
+    [c] = extract(text)
+    assert (c.quote, float(c.value), c.unit, c.qualifier) == (quote, value, unit, qualifier)
+
+
+def test_a_decimal_comma_percentage_is_one_figure_and_url_encoding_is_none() -> None:
+    assert [(c.quote, float(c.value)) for c in extract("up 15,4% on the year")] == [("15,4%", 15.4)]
+    assert extract("https://example.org/%D8%A7%D8%B1%D8%A7") == []
+
+
+def test_a_scale_after_the_second_number_applies_to_the_first() -> None:
+    found = extract("снизился с 1,8 до 1,3 млрд долларов")
+    assert [float(c.value) for c in found] == [1.8e9, 1.3e9]
+
+
+def test_targets_and_forecasts_are_not_outcomes() -> None:
+    assert [c.nature for c in extract("Trade could reach $10 billion by 2025.")] == ["forecast"]
+    assert [c.nature for c in extract("They aim to raise trade to $30 billion.")] == ["target"]
+    assert [c.nature for c in extract("Trade reached $4 bln in 2020.")] == ["observed"]

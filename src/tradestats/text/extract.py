@@ -60,11 +60,21 @@ _UNITS_AFTER: list[tuple[re.Pattern[str], str, str]] = [
     (_re(r"^\s*(?:us\s*)?dollars?\s+(?:a|per)\s+barrel\b"), "USD_per_barrel", "money"),
     (_re(rf"^\s*(?:دلار|دالر){_P}{_END}"), "USD", "money"),
     (_re(r"^\s*(?:us\s*)?dollars?\b|^\s*usd\b"), "USD", "money"),
-    (_re(rf"^\s*یورو{_P}{_END}|^\s*euros?\b|^\s*eur\b"), "EUR", "money"),
-    (_re(rf"^\s*روبل{_P}{_END}|^\s*(?:roubles?|rubles?)\b|^\s*rub\b"), "RUB", "money"),
+    (_re(r"^\s*(?:долл(?:ар(?:ов|а|ы)?)?\.?(?:\s*сша)?)(?![а-я])"), "USD", "money"),
+    (_re(rf"^\s*یورو{_P}{_END}|^\s*euros?\b|^\s*eur\b|^\s*евро(?![а-я])"), "EUR", "money"),
+    (
+        _re(rf"^\s*روبل{_P}{_END}|^\s*(?:roubles?|rubles?)\b|^\s*rub\b|^\s*руб(?:л(?:ей|я|ь))?\.?"),
+        "RUB",
+        "money",
+    ),
     (_re(rf"^\s*ریال{_P}{_END}|^\s*rials?\b"), "IRR", "money"),
     (_re(rf"^\s*تومان{_P}{_END}|^\s*tomans?\b"), "IRT", "money"),
-    (_re(rf"^\s*درصد{_P}{_END}|^\s*%|^\s*per\s*cent\b|^\s*percent\b"), "percent", "percent"),
+    # a % followed by two hex digits is URL-encoding (%D8%A7), not a percentage
+    (
+        _re(rf"^\s*درصد{_P}{_END}|^\s*%(?![0-9a-f]{{2}})|^\s*per\s*cent\b|^\s*percent\b"),
+        "percent",
+        "percent",
+    ),
     (_re(rf"^\s*بشکه{_P}{_END}|^\s*barrels?\b"), "barrels", "quantity"),
     (_re(rf"^\s*تن{_END}|^\s*(?:metric\s+)?(?:tonnes?|tons?)\b"), "tonnes", "quantity"),
     (_re(rf"^\s*واگن{_P}{_END}|^\s*wagons?\b|^\s*railcars?\b"), "wagons", "quantity"),
@@ -129,7 +139,7 @@ _UNIT_OF_PLAIN: dict[str, tuple[str | None, str | None]] = {
     "tonnes": ("tonnes_per_day", "tonnes_per_year"),
     "wagons": ("wagons_per_day", "wagons_per_year"),
 }
-_SHARED_GAP = _re(r"^\s*(?:و|and|,|،)\s*(?:\S+\s+){0,6}?$")
+_SHARED_GAP = _re(r"^\s*(?:و|and|,|،|to|до|تا)\s*(?:\S+\s+){0,6}?$")
 
 
 @dataclass(frozen=True)
@@ -148,6 +158,7 @@ class Candidate:
     direction: str | None
     context: str
     note: str = ""
+    nature: str = "observed"
 
     @property
     def is_figure(self) -> bool:
@@ -310,10 +321,30 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
         out.append(
             Candidate(
                 number, start + 1, text[start:end], q.value, q.upper, unit, kind, qualifier,
-                direction, _context(text, start, end), note,
+                direction, _context(text, start, end), note, _nature(line, start_n),
             )
         )  # fmt: skip
     return out
+
+
+# Words in a figure's clause, before it, that make it a target or a forecast, not an
+# outcome: "could reach $10 billion", "aims to raise trade to", «هدف», «پیش‌بینی».
+_TARGET_BEFORE = _re(
+    r"(?<!\w)(?:target(?:s|ed)?|aim(?:s|ed)? to|goal|plan(?:s|ned)? to|هدف|قرار است|"
+    r"برنامه|цель|планиру\w*)(?!\w)"
+)
+_FORECAST_BEFORE = _re(
+    r"(?<!\w)(?:could|would|will|may|might|expect(?:s|ed)?|on course to|forecast\w*|"
+    r"project(?:s|ed)|set to|پیش بینی|انتظار|می تواند|خواهد|ожида\w*|может|прогноз\w*)(?!\w)"
+)
+
+
+def _nature(line: _Line, start_norm: int) -> str:
+    """observed, or target or forecast where the figure's clause says so before it."""
+    clause = _CLAUSE_BREAK.split(line.lower[max(0, start_norm - 60) : start_norm])[-1]
+    if _TARGET_BEFORE.search(clause):
+        return "target"
+    return "forecast" if _FORECAST_BEFORE.search(clause) else "observed"
 
 
 class Spot(NamedTuple):
@@ -407,7 +438,7 @@ def candidate_rows(path_label: str, source_id: str, cands: list[Candidate]) -> l
             quote=c.quote,
             unit=c.unit or "",
             qualifier=c.qualifier,
-            nature="observed",
+            nature=c.nature,
             direction=c.direction or "",
             note=c.note,
             value=_number(c.value),

@@ -94,36 +94,133 @@ def normalize_text(text: str) -> tuple[str, Sequence[int]]:
 # --- vocabulary ----------------------------------------------------------------------
 
 _FA_SMALL: dict[str, int] = {
-    "صفر": 0, "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6,
-    "هفت": 7, "هشت": 8, "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13,
-    "چهارده": 14, "پانزده": 15, "پونزده": 15, "شانزده": 16, "هفده": 17, "هجده": 18,
-    "هیجده": 18, "نوزده": 19, "بیست": 20, "سی": 30, "چهل": 40, "پنجاه": 50,
-    "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "صد": 100, "یکصد": 100,
-    "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "ششصد": 600,
-    "هفتصد": 700, "هشتصد": 800, "نهصد": 900,
-}  # fmt: skip
+    "صفر": 0,
+    "یک": 1,
+    "یه": 1,
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4,
+    "پنج": 5,
+    "شش": 6,
+    "هفت": 7,
+    "هشت": 8,
+    "نه": 9,
+    "ده": 10,
+    "یازده": 11,
+    "دوازده": 12,
+    "سیزده": 13,
+    "چهارده": 14,
+    "پانزده": 15,
+    "پونزده": 15,
+    "شانزده": 16,
+    "هفده": 17,
+    "هجده": 18,
+    "هیجده": 18,
+    "نوزده": 19,
+    "بیست": 20,
+    "سی": 30,
+    "چهل": 40,
+    "پنجاه": 50,
+    "شصت": 60,
+    "هفتاد": 70,
+    "هشتاد": 80,
+    "نود": 90,
+    "صد": 100,
+    "یکصد": 100,
+    "دویست": 200,
+    "سیصد": 300,
+    "چهارصد": 400,
+    "پانصد": 500,
+    "ششصد": 600,
+    "هفتصد": 700,
+    "هشتصد": 800,
+    "نهصد": 900,
+}
 _EN_SMALL: dict[str, int] = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-}  # fmt: skip
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
 _EN_ORDINAL: dict[str, int] = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6,
-    "seventh": 7, "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
-}  # fmt: skip
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+}
 # Persian words for "first" that are not built from a number word: «نخست», «اول».
 _FA_FIRST: dict[str, int] = {"نخست": 1, "نخستین": 1, "اول": 1, "اولین": 1}
 _SCALES: dict[str, int] = {
-    "هزار": 10**3, "میلیون": 10**6, "ملیون": 10**6, "میلیارد": 10**9,
-    "ملیارد": 10**9, "تریلیون": 10**12,
-    "thousand": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
-    "billion": 10**9, "bn": 10**9, "trillion": 10**12, "tn": 10**12,
-}  # fmt: skip
+    "هزار": 10**3,
+    "میلیون": 10**6,
+    "ملیون": 10**6,
+    "میلیارد": 10**9,
+    "ملیارد": 10**9,
+    "تریلیون": 10**12,
+    "thousand": 10**3,
+    "million": 10**6,
+    "mn": 10**6,
+    "mln": 10**6,
+    "m": 10**6,
+    "billion": 10**9,
+    "bn": 10**9,
+    "bln": 10**9,
+    "trillion": 10**12,
+    "tn": 10**12,
+    # Russian: abbreviations (млрд, млн, тыс) and the words in their cases
+    "тыс": 10**3,
+    "тысяча": 10**3,
+    "тысячи": 10**3,
+    "тысяч": 10**3,
+    "млн": 10**6,
+    "миллион": 10**6,
+    "миллиона": 10**6,
+    "миллионов": 10**6,
+    "млрд": 10**9,
+    "миллиард": 10**9,
+    "миллиарда": 10**9,
+    "миллиардов": 10**9,
+    "трлн": 10**12,
+    "триллион": 10**12,
+    "триллиона": 10**12,
+    "триллионов": 10**12,
+}
 _HUNDRED_WORDS = {"hundred"}
-# Short scale forms are read only when written straight after digits ("1.5bn").
-_ATTACHED_ONLY_SCALES = {"m", "mn", "mln", "bn", "tn"}
+# "m" alone is read as a million only when written straight after digits ("5m"): "5 m"
+# is as likely five metres. The other short forms (bn, bln, mln, mn, tn) stand alone.
+_ATTACHED_ONLY_SCALES = {"m"}
 # Words too common in other senses to start a phrase on their own: «نه» is also "no",
 # «یه» is colloquial, "one" is also a pronoun. They count inside a phrase (before a
 # scale word or after «و»).
@@ -132,8 +229,8 @@ _AND_WORDS = {"و", "and"}
 _HALF_WORDS = {"نیم"}
 # Plural endings: «ده‌ها», «میلیون‌ها» are "tens of", "millions of", not numbers.
 _PLURAL_ENDINGS = {"ها", "های"}
-_RANGE_WORDS = {"تا", "to", "-", "–", "—"}
-_RANGE_OPENERS = {"بین", "between", "from", "از"}
+_RANGE_WORDS = {"تا", "to", "-", "–", "—", "до"}
+_RANGE_OPENERS = {"بین", "between", "from", "از", "от", "с"}
 
 
 def _fa_ordinal(word: str) -> int | None:
@@ -157,9 +254,12 @@ def _fa_ordinal(word: str) -> int | None:
 
 # The letters of a Persian word token; a Latin word token is [A-Za-z]+.
 _FA_LETTERS = r"\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0622\u0671-\u06D3"
+_PERSIAN_WORD = re.compile(f"[{_FA_LETTERS}]+")
 _TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?)"
-    rf"|(?P<word>[A-Za-z]+|[{_FA_LETTERS}]+)"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+    # a decimal comma, told apart from thousands by the grouping: 117,7 or 15,45 or 1,8
+    r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?)"
+    rf"|(?P<word>[A-Za-z]+|[{_FA_LETTERS}]+|[\u0400-\u04FF]+)"
     r"|(?P<dash>[-–—])"
     r"|(?P<other>\S)"
 )
@@ -177,7 +277,7 @@ def _token(m: re.Match[str], prev_end: int) -> _Token:
     text = m.group()
     return _Token(
         m.lastgroup or "other",
-        text.lower() if text.isascii() else text,
+        text.lower(),
         m.start(),
         m.end(),
         m.start() == prev_end,
@@ -265,7 +365,9 @@ class Quantity:
 
 
 def _decimal_of(num_text: str) -> tuple[Decimal, Decimal]:
-    plain = num_text.replace(",", "")
+    # a decimal comma (117,7) has no point and not three digits after it (219,700)
+    decimal_comma = "." not in num_text and "," in num_text and len(num_text.rsplit(",")[-1]) != 3
+    plain = num_text.replace(",", ".") if decimal_comma else num_text.replace(",", "")
     try:
         value = Decimal(plain)
     except InvalidOperation as exc:  # pragma: no cover - the regex admits digits only
@@ -354,7 +456,7 @@ class _Reader:
             return value, resolution, i + 1, False
         if kind[0] == "ordinal":
             return Decimal(kind[1]), Decimal(1), i + 1, True
-        if kind[0] == "scale" and not self.tokens[i].text.isascii():
+        if kind[0] == "scale" and _PERSIAN_WORD.fullmatch(self.tokens[i].text):
             return Decimal(1), Decimal(1), i, False  # «هزار دلار»: one thousand
         if kind[0] != "small":
             return None
@@ -424,6 +526,16 @@ class _Reader:
         place = _leading_place(value) if words else resolution
         return _Component(value, resolution, j, place, words, False, False)
 
+    def _grouped_after_scale(self, current: _Component, j: int) -> bool:
+        """'1 billion 219,700,000': digits grouped in thousands straight after a scale
+        word go on the same amount."""
+        return (
+            current.has_scale
+            and self.tokens.has(j)
+            and self.tokens[j].kind == "num"
+            and "," in self.tokens[j].text
+        )
+
     def read(self, i: int) -> tuple[NumberPhrase, int] | None:
         first = self._component(i)
         if first is None:
@@ -441,14 +553,17 @@ class _Reader:
         has_words = tok.kind == "word"
         current = first
         j = first.next_index
-        while current.joinable and self._kind(j) == ("and", 0):
-            nxt = self._component(j + 1)
+        while current.joinable and (
+            self._kind(j) == ("and", 0) or self._grouped_after_scale(current, j)
+        ):
+            step = 1 if self._kind(j) == ("and", 0) else 0
+            nxt = self._component(j + step)
             if nxt is None or not nxt.value < current.place:
                 break
             value += nxt.value
             resolution = nxt.resolution
             has_scale = has_scale or nxt.has_scale
-            has_words = has_words or self.tokens[j + 1].kind == "word"
+            has_words = has_words or self.tokens[j + step].kind == "word"
             ordinal = nxt.ordinal
             current = nxt
             j = nxt.next_index
@@ -530,7 +645,7 @@ def _anchor_re(lower_case_only: bool = False) -> re.Pattern[str]:
         )
     }
     latin = sorted(w for w in words if w.isascii())
-    persian = sorted(w for w in words if not w.isascii())
+    persian = sorted(w for w in words if _PERSIAN_WORD.fullmatch(w))  # Russian: after digits
     first = {w[0] for w in words} | (set() if lower_case_only else {w[0].upper() for w in latin})
     first_chars = re.escape("".join(sorted(first)))
     return re.compile(
@@ -614,6 +729,39 @@ def quantities_in(
         return _join_ranges(text, *normalized, lower)
 
 
+def _range_of(
+    text: str, norm: str, index: Sequence[int], p: NumberPhrase, q: NumberPhrase
+) -> Quantity | None:
+    """The quantity two linked numbers make: a range («7 تا 8 میلیارد»), or the first
+    with the scale written after the second («с 1,8 до 1,3 млрд»: 1.8 billion, then
+    1.3 billion); None if they are two numbers on their own."""
+    low, resolution = p.value, p.resolution
+    if q.has_scale and not p.has_scale and q.resolution > 1:  # the scale applies to both
+        scale = q.resolution / _decimal_of_resolution(norm, q)
+        low, resolution = p.value * scale, p.resolution * scale
+    if p.ordinal or q.ordinal:
+        return None
+    if low >= q.value:
+        if low == p.value:
+            return None
+        op = _to_original(text, index, p)
+        return Quantity(_tidy(low), _tidy(resolution), op.start, op.end, op.text, has_scale=True)
+    start = p.start
+    opener = norm[:start].rstrip().rsplit(" ", 1)[-1].lower()
+    if opener in _RANGE_OPENERS and norm[:start].rstrip().endswith(opener):
+        start = len(norm[:start].rstrip()) - len(opener)
+    o_start, o_end = index[start], index[q.end - 1] + 1
+    return Quantity(
+        _tidy(low),
+        q.resolution,
+        o_start,
+        o_end,
+        text[o_start:o_end],
+        upper=q.value,
+        has_scale=q.has_scale,
+    )
+
+
 def _join_ranges(
     text: str, norm: str, index: Sequence[int], lower: str | None = None
 ) -> list[Quantity]:
@@ -623,31 +771,10 @@ def _join_ranges(
     while i < len(phrases):
         p = phrases[i]
         if i + 1 < len(phrases) and _range_link(norm, p, phrases[i + 1]):
-            q = phrases[i + 1]
-            low = p.value
-            # «7 تا 8 میلیارد»: the scale word after the upper bound applies to both.
-            if q.has_scale and not p.has_scale and q.resolution > 1:
-                scale = q.resolution / _decimal_of_resolution(norm, q)
-                low = p.value * scale
-            if low < q.value and not p.ordinal and not q.ordinal:
-                start = p.start
-                opener = norm[:start].rstrip().rsplit(" ", 1)[-1].lower()
-                if opener in _RANGE_OPENERS and norm[:start].rstrip().endswith(opener):
-                    start = len(norm[:start].rstrip()) - len(opener)
-                o_start = index[start]
-                o_end = index[q.end - 1] + 1
-                out.append(
-                    Quantity(
-                        _tidy(low),
-                        q.resolution,
-                        o_start,
-                        o_end,
-                        text[o_start:o_end],
-                        upper=q.value,
-                        has_scale=q.has_scale,
-                    )
-                )
-                i += 2
+            joined = _range_of(text, norm, index, p, phrases[i + 1])
+            if joined is not None:
+                out.append(joined)
+                i += 1 if joined.upper is None else 2
                 continue
         op = _to_original(text, index, p)
         out.append(
