@@ -8,6 +8,7 @@ here, not in the chart or workbook code, which never import the build.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ __all__ = [
     "build",
     "chart_titles",
     "data_dir",
+    "draft_report",
     "ensure_current",
     "extract_report",
     "plot",
@@ -128,6 +130,21 @@ def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -
 
     results = extract_files(files, include_bare=include_bare)
     return render_candidates(results, fmt, registered_source_ids(files))
+
+
+def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None) -> str:
+    """Draft trade rows for every money figure and change of trade in ``files``, each
+    field with its evidence; ``date`` anchors "last year" and «امسال»."""
+    from tradestats.text.draft import draft_rows, render_drafts
+    from tradestats.text.extract import read_text_file
+
+    texts = [read_text_file(p) for p in files]  # every file checked before any output
+    ids = registered_source_ids(files)
+    results = [
+        (str(p), ids.get(p, p.stem), draft_rows(text, date=date))
+        for p, text in zip(files, texts, strict=True)
+    ]
+    return render_drafts(results, fmt)
 
 
 def chart_titles(lang: str = "en") -> dict[str, str]:

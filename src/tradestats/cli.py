@@ -216,11 +216,28 @@ def export(out_path: Path | None) -> None:
     is_flag=True,
     help="Also list numbers with no unit (years, dates, page numbers…).",
 )
+@click.option(
+    "--rows",
+    is_flag=True,
+    help="Draft one trade_flows row per money figure and change of trade, each field with "
+    "the words that decided it (blank when the text does not say).",
+)
+@click.option(
+    "--date",
+    "date",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    help="With --rows: the article's date, which anchors 'last year', «امسال».",
+)
 @_reports_errors
-def extract(files: tuple[Path, ...], fmt: str, include_bare: bool) -> None:
-    """List every candidate figure in UTF-8 texts (Persian or English): money,
+def extract(files: tuple[Path, ...], fmt: str, include_bare: bool, rows: bool, date: Any) -> None:
+    """List every candidate figure in UTF-8 texts (Persian, English or Russian): money,
     percentages, quantities with a unit, multiples; with line, column, verbatim quote,
-    value, unit, qualifier and context."""
-    from tradestats.api import extract_report
+    value, unit, qualifier and context. With --rows, draft trade rows instead."""
+    from tradestats.api import draft_report, extract_report
 
+    if rows:
+        day = date.date() if date is not None else None
+        click.echo(draft_report(list(files), fmt, date=day), nl=False)
+        return
     click.echo(extract_report(list(files), fmt, include_bare=include_bare), nl=False)

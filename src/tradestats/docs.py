@@ -106,6 +106,62 @@ def render_extraction_quality(raw_dir: Path) -> str:
     return "\n".join(out) + "\n"
 
 
+_DRAFT_FIELDS = {
+    "pair (reporter, partner)": ("reporter", "partner"),
+    "flow": ("flow",),
+    "period": ("period_start", "period_end"),
+    "qualifier": ("qualifier",),
+    "agency": ("reporting_agency",),
+}
+
+
+def draft_accuracy(raw_dir: Path, clean_dir: Path) -> dict[str, tuple[int, int, int]]:
+    """Per field: (right, wrong, blank) of the rows `extract --rows` drafts for every
+    transcribed trade figure, against the clean trade_flows table."""
+    import csv
+
+    from tradestats.text.draft import draft_rows
+
+    with (raw_dir / "sources.csv").open(encoding="utf-8") as fh:
+        texts = {
+            r["source_id"]: (raw_dir / "texts" / r["file"]).read_text("utf-8")
+            for r in csv.DictReader(fh)
+        }
+    with (clean_dir / "trade_flows.csv").open(encoding="utf-8") as fh:
+        flows = list(csv.DictReader(fh))
+    drafts = {sid: draft_rows(text) for sid, text in texts.items()}
+    counts = {name: [0, 0, 0] for name in _DRAFT_FIELDS}
+    for f in flows:
+        line = texts[f["source_id"]].split("\n")[int(f["line"]) - 1]
+        at = line.index(f["quote"])
+        draft = next(
+            (
+                d
+                for d in drafts[f["source_id"]]
+                if d.line == int(f["line"])
+                and d.column - 1 < at + len(f["quote"])
+                and at < d.column - 1 + len(d.quote)
+            ),
+            None,
+        )
+        got = {} if draft is None else {**draft.fields, "qualifier": draft.qualifier}
+        for name, columns in _DRAFT_FIELDS.items():
+            values = [got.get(c) or "" for c in columns]
+            wanted = [f[c] for c in columns]
+            index = 0 if values == wanted else 2 if not any(values) else 1
+            counts[name][index] += 1
+    return {name: (c[0], c[1], c[2]) for name, c in counts.items()}
+
+
+def render_draft_quality(raw_dir: Path, clean_dir: Path) -> str:
+    """Markdown table: the drafted rows against the transcribed trade figures."""
+    out = ["| field | right | wrong | blank |", "|---|---|---|---|"]
+    for name, (right, wrong, blank) in draft_accuracy(raw_dir, clean_dir).items():
+        total = right + wrong + blank
+        out.append(f"| {name} | {right} ({right / total:.0%}) | {wrong} | {blank} |")
+    return "\n".join(out) + "\n"
+
+
 def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None) -> dict[str, str]:
     """Every generated block of the README, by marker name."""
     blocks = {
@@ -115,6 +171,8 @@ def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None)
     }
     if raw_dir is not None:
         blocks["extraction-quality"] = render_extraction_quality(raw_dir)
+        clean = clean_dir or raw_dir.parent / "clean"
+        blocks["draft-quality"] = render_draft_quality(raw_dir, clean)
     return blocks
 
 

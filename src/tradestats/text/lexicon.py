@@ -172,3 +172,89 @@ def qualifier_ending_at(norm_lower: str, end: int) -> str | None:
         if head.endswith(w) and (len(head) == len(w) or not head[-len(w) - 1].isalnum()):
             return qualifier
     return None
+
+
+# Economies as texts name them: names, adjectives, demonyms, capitals used as metonyms
+# («مسکو» for Russia), in Persian (Dari spellings too), English and Russian; by code.
+ECONOMY_WORDS: dict[str, tuple[str, ...]] = {
+    "RUS": (
+        "روسیه",
+        "روس",
+        "مسکو",
+        "Russia",
+        "Russian",
+        "Moscow",
+        "Россия",
+        "России",
+        "российск",
+        "Москв",
+    ),
+    "IRN": ("ایران", "تهران", "Iran", "Iranian", "Tehran", "Иран", "иранск", "Тегеран"),
+    "CHN": ("چین", "چینی", "پکن", "China", "Chinese", "Beijing", "Китай", "Китая", "китайск"),
+    "EUU": (
+        "اتحادیه اروپا",
+        "کشورهای اروپایی",
+        "این اتحادیه",
+        "European Union",
+        "EU",
+        "Евросоюз",
+        "ЕС",
+        "Европейск",
+    ),
+    "AZE": ("آذربایجان", "باکو", "Azerbaijan", "Azerbaijani", "Baku", "Азербайджан"),
+    "TUR": ("ترکیه", "Turkey", "Türkiye", "Turkish", "Турци", "турецк"),
+    "WLD": ("کشورهای مختلف", "کشورهای جهان", "جهان", "the world", "all countries", "мир"),
+}
+# Statistical agencies: their name, the economy whose statistics they publish, and the
+# words that name them.
+AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Federal Customs Service of Russia": (
+        "RUS",
+        (
+            "سازمان گمرک روسیه",
+            "گمرک روسیه",
+            "Federal Customs Service",
+            "Russian customs",
+            "ФТС",
+            "Федеральная таможенная служба",
+            "Федеральной таможенной службы",
+        ),
+    ),
+    "Islamic Republic of Iran Customs Administration": (
+        "IRN",
+        (
+            "گمرک جمهوری اسلامی ایران",
+            "گمرک ایران",
+            "Iranian customs",
+            "IRICA",
+            "Islamic Republic of Iran Customs Administration",
+        ),
+    ),
+    "Trade Promotion Organization of Iran": ("IRN", ("سازمان توسعه تجارت",)),
+    "General Administration of Customs of China": (
+        "CHN",
+        ("General Administration of Customs", "Chinese customs", "گمرک چین"),
+    ),
+    "State Customs Committee of Azerbaijan": (
+        "AZE",
+        ("State Customs Committee", "کمیته دولتی گمرک"),
+    ),
+}
+# Words that name a flow, from the side of the economy named with them.
+FLOW_WORDS: dict[str, tuple[str, ...]] = {
+    "exports": ("صادرات", "export", "exports", "exported", "экспорт"),
+    "imports": ("واردات", "import", "imports", "imported", "импорт"),
+    "turnover": (
+        "حجم تجارت",
+        "حجم مبادلات",
+        "مبادلات",
+        "مبادله",
+        "تجارت",
+        "گردش تجاری",
+        "trade turnover",
+        "turnover",
+        "bilateral trade",
+        "trade",
+        "товарооборот",
+    ),
+}
