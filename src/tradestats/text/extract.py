@@ -60,10 +60,12 @@ _UNITS_AFTER: list[tuple[re.Pattern[str], str, str]] = [
     (_re(r"^\s*(?:us\s*)?dollars?\s+(?:a|per)\s+barrel\b"), "USD_per_barrel", "money"),
     (_re(rf"^\s*(?:دلار|دالر){_P}{_END}"), "USD", "money"),
     (_re(r"^\s*(?:us\s*)?dollars?\b|^\s*usd\b"), "USD", "money"),
-    (_re(r"^\s*(?:долл(?:ар(?:ов|а|ы)?)?\.?(?:\s*сша)?)(?![а-я])"), "USD", "money"),
+    (_re(r"^\s*(?:доллар(?:ов|а|ы)?|долл\.?)(?:\s*сша)?(?![а-я])"), "USD", "money"),
     (_re(rf"^\s*یورو{_P}{_END}|^\s*euros?\b|^\s*eur\b|^\s*евро(?![а-я])"), "EUR", "money"),
     (
-        _re(rf"^\s*روبل{_P}{_END}|^\s*(?:roubles?|rubles?)\b|^\s*rub\b|^\s*руб(?:л(?:ей|я|ь))?\.?"),
+        _re(
+            rf"^\s*روبل{_P}{_END}|^\s*(?:roubles?|rubles?)\b|^\s*rub\b|^\s*(?:рубл(?:ей|я|ь)|руб\.?)"
+        ),
         "RUB",
         "money",
     ),
@@ -71,7 +73,10 @@ _UNITS_AFTER: list[tuple[re.Pattern[str], str, str]] = [
     (_re(rf"^\s*تومان{_P}{_END}|^\s*tomans?\b"), "IRT", "money"),
     # a % followed by two hex digits is URL-encoding (%D8%A7), not a percentage
     (
-        _re(rf"^\s*درصد{_P}{_END}|^\s*%(?![0-9a-f]{{2}})|^\s*per\s*cent\b|^\s*percent\b"),
+        _re(
+            rf"^\s*(?:درصد|فیصد){_P}{_END}|^\s*%(?![0-9a-f]{{2}})|^\s*per\s*cent\b|"
+            r"^\s*percent\b"
+        ),
         "percent",
         "percent",
     ),
@@ -115,11 +120,19 @@ _PER_YEAR = (
 )
 _DECREASE = _re(
     r"(?<!\w)(?:کاهش|افت|سقوط|انقباض|decline|declined|drop|dropped|fall|fell|"
-    r"contraction|down)(?!\w)"
+    r"contraction|down|сократил\w*|сокращени\w*|снизил\w*|снижени\w*|упал\w*|"
+    r"падени\w*|уменьшил\w*)(?!\w)"
 )
 _INCREASE = _re(
-    r"(?<!\w)(?:افزایش|رشد|increase|increased|growth|rise|rose|grew|up)"
+    r"(?<!\w)(?:افزایش|رشد|increase|increased|growth|rise|rose|grew|up|"
+    r"вырос\w*|увеличил\w*|увеличени\w*|рост\w*|прирост\w*)"
     r"(?:ی)?(?!\w)"
+)
+# "9.5% more than in 2017": words of change that count only after the number (before it,
+# "more than" qualifies the number instead)
+_CHANGE_AFTER = (
+    (_re(r"^\s*(?:less|lower)\b"), "decrease"),
+    (_re(r"^\s*(?:more|higher)\b"), "increase"),
 )
 _CLAUSE_BREAK = re.compile(r"[.!?؟؛;،,]")
 _WORD_MULTIPLES = {
@@ -217,11 +230,14 @@ def _rate(line: _Line, unit: str, start_norm: int, end_norm: int) -> tuple[str, 
     return unit, end_norm
 
 
-def _direction(line: _Line, start_norm: int, end_norm: int) -> str | None:
+def _direction(line: _Line, start_norm: int, end_norm: int, kind: str) -> str | None:
     """«۱۲ درصد کاهش», «رشد ۱۰۵ درصدی»: the word of change nearest the number, within its
     clause."""
     before = _CLAUSE_BREAK.split(line.lower[max(0, start_norm - 30) : start_norm])[-1]
     after = _CLAUSE_BREAK.split(line.lower[end_norm : end_norm + 30])[0]
+    for pattern, change in _CHANGE_AFTER if kind == "percent" else ():
+        if pattern.match(after):
+            return change
     best: tuple[int, str] | None = None
     for pattern, direction in ((_DECREASE, "decrease"), (_INCREASE, "increase")):
         for m in pattern.finditer(after):
@@ -316,8 +332,10 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
             )  # fmt: skip
             continue
         start_n, end_n = line.to_norm(start), line.to_norm(end - 1) + 1
-        qualifier = "range" if q.is_range else (qualifier_ending_at(line.lower, start_n) or "exact")
-        direction = _direction(line, start_n, end_n) if kind in {"percent", "multiple"} else None
+        qualifier = "range" if q.is_range else _qualifier(line, start_n, end_n)
+        direction = (
+            _direction(line, start_n, end_n, kind) if kind in {"percent", "multiple"} else None
+        )
         out.append(
             Candidate(
                 number, start + 1, text[start:end], q.value, q.upper, unit, kind, qualifier,
@@ -327,11 +345,28 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
     return out
 
 
+# «از ۱.۹ میلیارد دلار فراتر رفت», «از مرز ۲ میلیارد دلار عبور کرد»: more than, said after
+_FROM_BEFORE = _re(r"(?:^|\s)از(?:\s+مرز)?\s*$")
+_BEYOND_AFTER = _re(r"^\s*(?:فراتر|عبور|گذشت|بیشتر شد)")
+
+
+def _qualifier(line: _Line, start_norm: int, end_norm: int) -> str:
+    """The words before the number that qualify it, or more_than for «از X فراتر رفت»."""
+    before = qualifier_ending_at(line.lower, start_norm)
+    if before is not None:
+        return before
+    unit = _unit_after(line, end_norm)
+    tail = line.lower[unit[2] if unit else end_norm :][:20]
+    head = line.lower[max(0, start_norm - 12) : start_norm]
+    return "more_than" if _FROM_BEFORE.search(head) and _BEYOND_AFTER.match(tail) else "exact"
+
+
 # Words in a figure's clause, before it, that make it a target or a forecast, not an
 # outcome: "could reach $10 billion", "aims to raise trade to", «هدف», «پیش‌بینی».
 _TARGET_BEFORE = _re(
-    r"(?<!\w)(?:target(?:s|ed)?|aim(?:s|ed)? to|goal|plan(?:s|ned)? to|هدف|قرار است|"
-    r"برنامه|цель|планиру\w*)(?!\w)"
+    r"(?<!\w)(?:target(?:s|ed)?|aim(?:s|ed)? to|goal|plan(?:s|ned)? to|wants? to|"
+    r"want(?:ed)? to|seeks? to|هدف|قرار است|برنامه|цель|планиру\w*|намерен\w*|"
+    r"стрем\w*)(?!\w)"
 )
 _FORECAST_BEFORE = _re(
     r"(?<!\w)(?:could|would|will|may|might|expect(?:s|ed)?|on course to|forecast\w*|"

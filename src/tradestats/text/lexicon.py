@@ -22,6 +22,10 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
         "بیشتر از",
         "بالغ بر",
         "more than",
+        "превысил",
+        "превысила",
+        "превысило",
+        "превысили",
         "over",
         "above",
         "in excess of",
@@ -97,7 +101,7 @@ UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
         ),
         frozenset({"USD", "USD_per_barrel"}),
     ),
-    "percent": (("درصد", "%", "percent", "per cent"), frozenset({"percent"})),
+    "percent": (("درصد", "فیصد", "%", "percent", "per cent"), frozenset({"percent"})),
     "barrel": (
         ("بشکه", "barrel", "barrels"),
         frozenset({"barrels", "barrels_per_day", "USD_per_barrel"}),
@@ -184,13 +188,12 @@ ECONOMY_WORDS: dict[str, tuple[str, ...]] = {
         "Russia",
         "Russian",
         "Moscow",
-        "Россия",
-        "России",
+        "Росси",
         "российск",
         "Москв",
     ),
     "IRN": ("ایران", "تهران", "Iran", "Iranian", "Tehran", "Иран", "иранск", "Тегеран"),
-    "CHN": ("چین", "چینی", "پکن", "China", "Chinese", "Beijing", "Китай", "Китая", "китайск"),
+    "CHN": ("چین", "چینی", "پکن", "China", "Chinese", "Beijing", "Кита", "КНР", "китайск"),
     "EUU": (
         "اتحادیه اروپا",
         "کشورهای اروپایی",
@@ -233,17 +236,36 @@ AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Trade Promotion Organization of Iran": ("IRN", ("سازمان توسعه تجارت",)),
     "General Administration of Customs of China": (
         "CHN",
-        ("General Administration of Customs", "Chinese customs", "گمرک چین"),
+        (
+            "General Administration of Customs",
+            "Chinese customs",
+            "گمرک چین",
+            "اداره کل گمرک چین",
+            "اداره عمومی گمرک چین",
+            "Главное таможенное управление",
+            "ГТУ КНР",
+        ),
     ),
     "State Customs Committee of Azerbaijan": (
         "AZE",
-        ("State Customs Committee", "کمیته دولتی گمرک"),
+        (
+            "State Customs Committee",
+            "کمیته دولتی گمرک",
+            "Государственный таможенный комитет",
+            "Государственного таможенного комитета",
+            "ГТК Азербайджана",
+        ),
+    ),
+    "Eurostat": ("EUU", ("Eurostat", "یورواستات", "Евростат")),
+    "Turkish Statistical Institute": (
+        "TUR",
+        ("Turkish Statistical Institute", "TurkStat", "مرکز آمار ترکیه", "Туркстат"),
     ),
 }
 # Words that name a flow, from the side of the economy named with them.
 FLOW_WORDS: dict[str, tuple[str, ...]] = {
-    "exports": ("صادرات", "export", "exports", "exported", "экспорт"),
-    "imports": ("واردات", "import", "imports", "imported", "импорт"),
+    "exports": ("صادرات", "صادر کرد", "صادر شد", "export", "exports", "exported", "экспорт"),
+    "imports": ("واردات", "وارد کرد", "وارد شد", "import", "imports", "imported", "импорт"),
     "turnover": (
         "حجم تجارت",
         "حجم مبادلات",
@@ -257,4 +279,10 @@ FLOW_WORDS: dict[str, tuple[str, ...]] = {
         "trade",
         "товарооборот",
     ),
+}
+# Words that make a money figure something other than trade (investment, loans) or a
+# percentage a share rather than a change of trade (settlement currencies, shares).
+NOT_TRADE_WORDS: dict[str, tuple[str, ...]] = {
+    "investment": ("سرمایه گذاری", "investment", "invested", "инвестиц", "loan", "وام", "кредит"),
+    "share": ("سهم", "share", "accounting for", "settlement", "تسویه", "доля", "доли", "расчет"),
 }
