@@ -130,12 +130,46 @@ def _scale(runs: int, scales: list[int], tmp: Path) -> None:
         shutil.rmtree(root)
 
 
+_DRAFT_TIMING = """
+import statistics, sys, time
+from pathlib import Path
+from tradestats.text.draft import draft_rows
+from tradestats.text.extract import extract
+texts = [p.read_text(encoding="utf-8") for p in sorted(Path(sys.argv[1]).glob("*.txt"))]
+times = {"extract": [], "draft": []}
+for _ in range(int(sys.argv[2])):  # interleaved, so that a slow spell hits both
+    for name, fn in (("extract", extract), ("draft", draft_rows)):
+        start = time.perf_counter()
+        for text in texts:
+            fn(text)
+        times[name].append(time.perf_counter() - start)
+for name, values in times.items():
+    print(name, statistics.median(values))
+"""
+
+
+def _drafting(runs: int) -> None:
+    print("\n6. Drafting rows (extract --rows) against extract, on our five texts")
+    texts = REPO / "data" / "raw" / "texts"
+    out = subprocess.run(
+        [PY, "-c", _DRAFT_TIMING, str(texts), str(max(runs, 5) * 5)],
+        check=True, capture_output=True, text=True,
+    ).stdout.split()  # fmt: skip
+    inside = dict(zip(out[::2], map(float, out[1::2]), strict=True))
+    row("draft_rows, all five texts, in one process", inside["draft"], "extract",
+        inside["extract"], "(target <= 1.5x)")  # fmt: skip
+    files = sorted(str(p) for p in texts.glob("*.txt"))
+    floor = median([*TS, "extract", "--format", "csv", *files], runs)
+    t = median([*TS, "extract", "--rows", "--format", "csv", *files], runs)
+    row("tradestats extract --rows (whole process)", t, "tradestats extract", floor)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="1 run each, scale x10 only")
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scales", default="10,100,1000")
-    parser.add_argument("--sections", default="12345", help="which sections to run: 1 to 5")
+    parser.add_argument("--sections", default="123456", help="which sections to run: 1 to 6")
     args = parser.parse_args()
     runs = 1 if args.quick else args.runs
     scales = [10] if args.quick else [int(s) for s in args.scales.split(",")]
@@ -151,6 +185,7 @@ def main() -> None:
         "3": lambda: _render(runs, tmp),
         "4": lambda: _package(runs),
         "5": lambda: _scale(runs, scales, tmp),
+        "6": lambda: _drafting(runs),
     }
     try:
         for key in args.sections:

@@ -7,15 +7,18 @@ import datetime as dt
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import CLEAN, RAW
+from conftest import CLEAN, RAW, REPO
 from tradestats.cli import cli
-from tradestats.docs import draft_accuracy
-from tradestats.text.draft import draft_rows
+from tradestats.docs import draft_accuracy, unseen_accuracy
+from tradestats.text.draft import DraftRow, draft_rows
+
+FIXTURES = REPO / "tests" / "fixtures"
 
 
 def test_drafts_on_our_texts_are_right_field_by_field() -> None:
@@ -23,8 +26,184 @@ def test_drafts_on_our_texts_are_right_field_by_field() -> None:
     total = sum(accuracy["flow"])
     assert total == 22  # every transcribed trade figure
     for name, (right, wrong, _blank) in accuracy.items():
-        assert right >= 0.9 * total, (name, accuracy[name])
+        assert right >= 0.95 * total, (name, accuracy[name])
         assert wrong <= 1, (name, accuracy[name])  # a wrong field costs more than a blank
+    # the one wrong: F018's «رساندن … به ۱۰۰ میلیارد دلار», a target with no target word
+    assert accuracy["nature"] == (21, 1, 0)
+
+
+def test_drafts_on_the_tuned_test_articles() -> None:
+    scores, extra, missed = unseen_accuracy(FIXTURES / "articles")
+    assert sum(scores["flow"]) == 66 and missed == 0 and extra == 0
+    for name, (right, wrong, _blank) in scores.items():
+        assert right >= 64 and wrong == 0, (name, scores[name])
+
+
+def test_drafts_on_the_held_out_test_articles() -> None:
+    """Never tuned on: these bounds record what a new article can expect, and fail if a
+    change makes it worse."""
+    scores, extra, missed = unseen_accuracy(FIXTURES / "heldout")
+    assert sum(scores["flow"]) == 28 and missed == 0 and extra == 0
+    assert scores["pair (reporter, partner)"][0] >= 25
+    assert scores["agency"] == (28, 0, 0)
+    for name, (right, wrong, _blank) in scores.items():
+        assert right >= 22 and wrong <= 5, (name, scores[name])
+
+
+def _one(text: str, date: dt.date | None = None) -> DraftRow:
+    [row] = draft_rows(text, date=date)
+    return row
+
+
+def _period(row: DraftRow) -> tuple[str | None, str | None]:
+    return row.fields["period_start"], row.fields["period_end"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        (
+            "Trade between China and Russia reached $80.6 billion in January-September 2019.",
+            ("2019-01-01", "2019-09-30"),
+        ),
+        (
+            "Товарооборот России и Азербайджана за январь–сентябрь 2023 года составил 3,3 млрд "
+            "долларов.",
+            ("2023-01-01", "2023-09-30"),
+        ),
+        (
+            "Azerbaijan's trade with Russia was $1.1 billion in the first quarter of 2023.",
+            ("2023-01-01", "2023-03-31"),
+        ),
+        ("Russia-Iran trade hit $1.2 billion in Q3 2022.", ("2022-07-01", "2022-09-30")),
+        (
+            "Товарооборот России и Китая в первом полугодии 2021 года составил 62,2 млрд долларов.",
+            ("2021-01-01", "2021-06-30"),
+        ),
+        (
+            "حجم تجارت ترکیه با روسیه در نه ماه نخست سال ۲۰۲۱ به ۲۳ میلیارد دلار رسید.",
+            ("2021-01-01", "2021-09-30"),
+        ),
+        (
+            "تجارت ایران و روسیه از فروردین تا آذر ۱۴۰۰ به ۳ میلیارد دلار رسید.",
+            ("2021-03-21", "2021-12-21"),
+        ),
+        # the year nearest the figure, and a comparison's base year is not its period
+        (
+            "Trade between Azerbaijan and Russia was $1.9 billion in 2010, compared with $1.5 "
+            "billion in 2009.",
+            ("2010-01-01", "2010-12-31"),
+        ),
+        (
+            "Trade between Turkey and Russia reached $34.7 billion in 2021, up from $20.8 billion "
+            "a year earlier.",
+            ("2021-01-01", "2021-12-31"),
+        ),
+    ],
+)
+def test_periods_as_texts_write_them(text: str, period: tuple[str, str]) -> None:
+    assert _period(draft_rows(text)[0]) == period
+
+
+def test_a_year_earlier_and_base_years() -> None:
+    _now, before = draft_rows(
+        "Trade between Turkey and Russia reached $34.7 billion in 2021, up from $20.8 billion "
+        "a year earlier."
+    )
+    assert _period(before) == ("2020-01-01", "2020-12-31")
+    assert "a year earlier" in before.evidence["period"]
+    _value, growth = draft_rows(
+        "Trade between the EU and Russia was €253.9 billion in 2018, 9.5% more than in 2017."
+    )
+    assert (growth.measure, growth.signed_value, _period(growth)[0]) == (
+        "growth_percent",
+        9.5,
+        "2018-01-01",
+    )
+
+
+def test_a_line_without_a_period_or_pair_takes_them_from_the_one_before() -> None:
+    rows = draft_rows(
+        "Trade between Russia and Iran rose to $4.9 billion in 2022.\n"
+        "Russian exports to Iran reached $3.8 billion, while imports from Iran came to about "
+        "$1.1 billion.\n"
+        "The two countries want to lift trade to $10 billion."
+    )
+    exports, imports, target = rows[1:]
+    assert (exports.fields["reporter"], exports.fields["flow"]) == ("RUS", "exports")
+    assert (imports.fields["reporter"], imports.fields["flow"]) == ("RUS", "imports")
+    assert _period(imports) == ("2022-01-01", "2022-12-31")
+    assert imports.evidence["period"] == "2022 (as the figure on line 1)"
+    assert (target.fields["reporter"], target.fields["partner"]) == ("RUS", "IRN")
+    assert (target.nature, _period(target)) == ("target", (None, None))  # never carried
+
+
+def test_a_paragraph_further_on_takes_no_period() -> None:
+    rows = draft_rows(
+        "Trade between Russia and Iran was $4.9 billion in 2022.\n\n"
+        "The two countries signed a gas deal.\n\n"
+        "Trade between Iran and Russia has always stayed under $5 billion."
+    )
+    assert _period(rows[1]) == (None, None)
+
+
+def test_russian_changes_and_qualifiers() -> None:
+    growth, value = draft_rows(
+        "По данным ФТС, товарооборот России и Турции в 2020 году сократился на 21% до "
+        "20,8 млрд долларов."
+    )
+    assert (growth.measure, growth.signed_value) == ("growth_percent", -21.0)
+    assert growth.fields["reporting_agency"] == "Federal Customs Service of Russia"
+    assert value.quote == "20,8 млрд долларов"  # the full stop is not «долл.»
+    more = _one("Товарооборот России и Азербайджана превысил 3 млрд долларов.")
+    assert more.qualifier == "more_than"
+    target = _one("Стороны намерены довести товарооборот до 100 млрд долларов.")
+    assert target.nature == "target"
+
+
+def test_persian_more_than_said_after_and_dari_percent() -> None:
+    beyond = _one("حجم تجارت دو کشور در سال ۲۰۲۲ از ۱.۹ میلیارد دلار فراتر رفت.")
+    assert beyond.qualifier == "more_than"
+    growth = _one("تجارت چین و روسیه در سال ۲۰۲۲ حدود ۲۹ فیصد افزایش یافت.")
+    assert (growth.measure, growth.value, growth.qualifier) == ("growth_percent", 29.0, "about")
+
+
+def test_a_verb_at_the_end_names_the_flow() -> None:
+    row = _one("ترکیه در سال ۲۰۲۱ معادل ۴.۱ میلیارد دلار کالا به روسیه صادر کرد.")
+    assert (row.fields["reporter"], row.fields["partner"], row.fields["flow"]) == (
+        "TUR",
+        "RUS",
+        "exports",
+    )
+
+
+def test_agencies_of_other_economies() -> None:
+    eurostat = _one(
+        "Trade between the European Union and Russia was €253.9 billion, Eurostat said."
+    )
+    assert (eurostat.fields["reporter"], eurostat.currency) == ("EUU", "EUR")
+    assert eurostat.as_dict()["value_usd_m"] is None
+    turk = _one("Turkey's trade with Russia reached $34.7 billion, according to TurkStat.")
+    assert turk.fields["reporting_agency"] == "Turkish Statistical Institute"
+
+
+def test_not_trade_is_not_drafted() -> None:
+    text = (
+        "سفیر روسیه گفت حجم سرمایه گذاری روسیه در ایران به ۲.۷ میلیارد دلار رسیده است.\n"
+        "The share of national currencies in settlements rose to 40%.\n"
+        "Russia shipped 12,000 tonnes of wheat to Iran."
+    )
+    assert draft_rows(text) == []
+
+
+def test_a_headline_repeating_the_body_is_drafted_once() -> None:
+    rows = draft_rows(
+        "Russia-Iran trade rose 20% to $4.9 billion in 2022\n"
+        "Trade between Russia and Iran rose 20% to $4.9 billion last year, according to the "
+        "Federal Customs Service.",
+        date=dt.date(2023, 1, 25),
+    )
+    assert [(r.line, r.measure) for r in rows] == [(2, "growth_percent"), (2, "value")]
 
 
 def test_a_draft_says_why_and_leaves_blank_what_the_text_does_not_say() -> None:
@@ -73,13 +252,58 @@ _TOKENS = [
     *"0123456789 ,.%$€-–/\nابپتثجدرزسشکگلمنوهیآ",
     *("میلیارد", "دلار", "صادرات", "واردات", "ایران", "روسیه", "به", "از", "bln", "Russia"),
     *("exports", "to", "млрд", "долларов", "1400", "2019", "last year", "گمرک روسیه", " "),
+    *("январь–сентябрь", "Q1", "first half of", "نه ماه نخست", "فیصد", "превысил", "на"),
+    *("a year earlier", "than in", "سرمایه گذاری", "share", "صادر کرد", "\n\n", "فروردین تا"),
 ]
 
 
 @pytest.mark.slow
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join))
+@settings(max_examples=10_000, deadline=None)
+@given(
+    st.one_of(
+        st.lists(st.sampled_from(_TOKENS), max_size=40).map("".join),
+        st.text(max_size=200),
+    )
+)
 def test_drafting_never_crashes(text: str) -> None:
+    """Mixed scripts, digits, number words and random Unicode: extract and the drafting
+    never crash, and every drafted row is well formed."""
     for row in draft_rows(text, date=dt.date(2022, 1, 1)):
         assert row.measure in {"value", "growth_percent"}
         assert set(row.as_dict()) >= {"reporter", "partner", "flow", "evidence"}
+
+
+def test_drafted_figures_rows_build_once_reviewed(tmp_path: Path) -> None:
+    """The add-a-text workflow: draft figures.csv rows, review (write the subject, fill
+    what the text does not settle), append, build."""
+    import shutil
+
+    from tradestats.builder.pipeline import build
+    from tradestats.text.draft import figure_rows
+    from tradestats.text.extract import RAW_FIGURE_COLUMNS
+
+    added = FIXTURES / "added"
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(RAW, raw)
+    shutil.copy(added / "added.txt", raw / "texts" / "added.txt")
+    for name in ("sources.csv", "economies.csv"):
+        with (raw / name).open("a", encoding="utf-8") as fh:
+            fh.write((added / name).read_text(encoding="utf-8"))
+    with (raw / "agencies.csv").open(encoding="utf-8") as fh:
+        agency_ids = {r["name_en"]: r["agency_id"] for r in csv.DictReader(fh)}
+    text = (added / "added.txt").read_text(encoding="utf-8")
+    drafted = figure_rows([("added.txt", "added-2022", draft_rows(text))], agency_ids, 901)
+    with (added / "figures.csv").open(encoding="utf-8") as fh:
+        wanted = list(csv.DictReader(fh, fieldnames=RAW_FIGURE_COLUMNS))
+    assert len(drafted) == len(wanted) == 3
+    settled = ("figure_id", "source_id", "quote", "reporter", "flow", "agency_id", "period")
+    for got, want in zip(drafted, wanted, strict=True):
+        assert {c: str(got[c]) for c in settled} == {c: want[c] for c in settled}
+    assert [d["partner"] for d in drafted] == ["IRN", "RUS", ""]  # Kazakhstan: not known
+    for got, want in zip(drafted, wanted, strict=True):  # the review
+        got.update(subject=want["subject"], partner=want["partner"])
+    with (raw / "figures.csv").open("a", encoding="utf-8", newline="") as fh:
+        csv.DictWriter(fh, RAW_FIGURE_COLUMNS, lineterminator="\n").writerows(drafted)
+    build(tmp_path)  # raises, listing every problem, if a row does not hold
+    flows = pd.read_csv(tmp_path / "data" / "clean" / "trade_flows.csv", dtype=str)
+    assert set(flows.figure_id) >= {"F901", "F902", "F903"}

@@ -18,6 +18,7 @@ from tradestats.files import ProjectPaths, checkout_root, data_dir
 
 if TYPE_CHECKING:
     from tradestats.builder.pipeline import BuildResult
+    from tradestats.text.draft import DraftRow
     from tradestats.validation import ValidationReport
 
 __all__ = [
@@ -134,7 +135,8 @@ def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -
 
 def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None) -> str:
     """Draft trade rows for every money figure and change of trade in ``files``, each
-    field with its evidence; ``date`` anchors "last year" and «امسال»."""
+    field with its evidence; ``date`` anchors "last year" and «امسال». Format
+    ``figures`` gives rows of data/raw/figures.csv, numbered after its last id."""
     from tradestats.text.draft import draft_rows, render_drafts
     from tradestats.text.extract import read_text_file
 
@@ -144,7 +146,35 @@ def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None) ->
         (str(p), ids.get(p, p.stem), draft_rows(text, date=date))
         for p, text in zip(files, texts, strict=True)
     ]
+    if fmt == "figures":
+        return _figures_csv(results)
     return render_drafts(results, fmt)
+
+
+def _figures_csv(results: list[tuple[str, str, list[DraftRow]]]) -> str:
+    """Drafted rows as data/raw/figures.csv rows: agency ids from agencies.csv, figure ids
+    after the last one in figures.csv (from F001 outside a checkout)."""
+    import csv
+    import io
+
+    from tradestats.text.draft import figure_rows
+    from tradestats.text.extract import RAW_FIGURE_COLUMNS
+
+    raw = ProjectPaths(root).raw if (root := checkout_root()) else None
+    agency_ids: dict[str, str] = {}
+    last = 0
+    if raw is not None and (raw / "agencies.csv").is_file():
+        with (raw / "agencies.csv").open(encoding="utf-8", newline="") as fh:
+            agency_ids = {r["name_en"]: r["agency_id"] for r in csv.DictReader(fh)}
+        with (raw / "figures.csv").open(encoding="utf-8", newline="") as fh:
+            numbers = [int(r["figure_id"][1:]) for r in csv.DictReader(fh)
+                       if r["figure_id"][1:].isdigit()]  # fmt: skip
+        last = max(numbers, default=0)
+    out = io.StringIO()
+    writer = csv.DictWriter(out, RAW_FIGURE_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(figure_rows(results, agency_ids, last + 1))
+    return out.getvalue()
 
 
 def chart_titles(lang: str = "en") -> dict[str, str]:

@@ -204,11 +204,12 @@ def export(out_path: Path | None) -> None:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["table", "csv", "json"]),
+    type=click.Choice(["table", "csv", "json", "figures"]),
     default="table",
     show_default=True,
     help="table for reading; csv with the columns of data/raw/figures.csv, to paste into "
-    "the transcription; json.",
+    "the transcription; json. With --rows: csv and json of the drafted rows, or figures: "
+    "rows of data/raw/figures.csv to review and append.",
 )
 @click.option(
     "--all",
@@ -236,6 +237,8 @@ def extract(files: tuple[Path, ...], fmt: str, include_bare: bool, rows: bool, d
     value, unit, qualifier and context. With --rows, draft trade rows instead."""
     from tradestats.api import draft_report, extract_report
 
+    if fmt == "figures" and not rows:
+        raise click.ClickException("--format figures drafts rows: give --rows too")
     if rows:
         day = date.date() if date is not None else None
         click.echo(draft_report(list(files), fmt, date=day), nl=False)

@@ -112,10 +112,24 @@ _DRAFT_FIELDS = {
     "period": ("period_start", "period_end"),
     "qualifier": ("qualifier",),
     "agency": ("reporting_agency",),
+    "nature": ("nature",),
 }
+Scores = dict[str, tuple[int, int, int]]
 
 
-def draft_accuracy(raw_dir: Path, clean_dir: Path) -> dict[str, tuple[int, int, int]]:
+def _score(pairs: list[tuple[Any, dict[str, str]]]) -> Scores:
+    """Per field: (right, wrong, blank) over (drafted row or None, wanted row) pairs."""
+    counts = {name: [0, 0, 0] for name in _DRAFT_FIELDS}
+    for draft, wanted in pairs:
+        got = {} if draft is None else draft.as_dict()
+        for name, columns in _DRAFT_FIELDS.items():
+            values = [str(got.get(c) or "") for c in columns]
+            index = 0 if values == [wanted[c] for c in columns] else 2 if not any(values) else 1
+            counts[name][index] += 1
+    return {name: (c[0], c[1], c[2]) for name, c in counts.items()}
+
+
+def draft_accuracy(raw_dir: Path, clean_dir: Path) -> Scores:
     """Per field: (right, wrong, blank) of the rows `extract --rows` drafts for every
     transcribed trade figure, against the clean trade_flows table."""
     import csv
@@ -130,10 +144,9 @@ def draft_accuracy(raw_dir: Path, clean_dir: Path) -> dict[str, tuple[int, int, 
     with (clean_dir / "trade_flows.csv").open(encoding="utf-8") as fh:
         flows = list(csv.DictReader(fh))
     drafts = {sid: draft_rows(text) for sid, text in texts.items()}
-    counts = {name: [0, 0, 0] for name in _DRAFT_FIELDS}
+    pairs = []
     for f in flows:
-        line = texts[f["source_id"]].split("\n")[int(f["line"]) - 1]
-        at = line.index(f["quote"])
+        at = texts[f["source_id"]].split("\n")[int(f["line"]) - 1].index(f["quote"])
         draft = next(
             (
                 d
@@ -144,21 +157,71 @@ def draft_accuracy(raw_dir: Path, clean_dir: Path) -> dict[str, tuple[int, int, 
             ),
             None,
         )
-        got = {} if draft is None else {**draft.fields, "qualifier": draft.qualifier}
-        for name, columns in _DRAFT_FIELDS.items():
-            values = [got.get(c) or "" for c in columns]
-            wanted = [f[c] for c in columns]
-            index = 0 if values == wanted else 2 if not any(values) else 1
-            counts[name][index] += 1
-    return {name: (c[0], c[1], c[2]) for name, c in counts.items()}
+        pairs.append((draft, f))
+    return _score(pairs)
+
+
+def unseen_accuracy(articles: Path) -> tuple[Scores, int, int]:
+    """(per-field scores, rows drafted that no expected row matches, rows the drafts
+    missed) on the test articles in ``articles``: each article's expected rows are in
+    expected.csv, its date in articles.csv."""
+    import csv
+    import datetime as dt
+
+    from tradestats.text.draft import draft_rows
+
+    with (articles / "articles.csv").open(encoding="utf-8") as fh:
+        dates = {r["file"]: dt.date.fromisoformat(r["date"]) for r in csv.DictReader(fh)}
+    with (articles / "expected.csv").open(encoding="utf-8") as fh:
+        expected = list(csv.DictReader(fh))
+    drafts = {f: draft_rows((articles / f).read_text("utf-8"), date=d) for f, d in dates.items()}
+    unmatched = {(f, i) for f, rows in drafts.items() for i in range(len(rows))}
+    pairs = []
+    for e in expected:
+        hit = next(
+            (
+                i
+                for i, d in enumerate(drafts[e["file"]])
+                if d.line == int(e["line"])
+                and d.measure == e["measure"]
+                and abs(d.signed_value - float(e["value"])) < 1e-6 * abs(float(e["value"]))
+            ),
+            None,
+        )
+        unmatched.discard((e["file"], hit))
+        pairs.append((None if hit is None else drafts[e["file"]][hit], e))
+    missed = sum(1 for d, _e in pairs if d is None)
+    return _score(pairs), len(unmatched), missed
+
+
+def _score_table(scores: Scores) -> list[str]:
+    out = ["| field | right | wrong | blank |", "|---|---|---|---|"]
+    for name, (right, wrong, blank) in scores.items():
+        total = right + wrong + blank
+        out.append(f"| {name} | {right} ({right / total:.0%}) | {wrong} | {blank} |")
+    return out
 
 
 def render_draft_quality(raw_dir: Path, clean_dir: Path) -> str:
     """Markdown table: the drafted rows against the transcribed trade figures."""
-    out = ["| field | right | wrong | blank |", "|---|---|---|---|"]
-    for name, (right, wrong, blank) in draft_accuracy(raw_dir, clean_dir).items():
-        total = right + wrong + blank
-        out.append(f"| {name} | {right} ({right / total:.0%}) | {wrong} | {blank} |")
+    return "\n".join(_score_table(draft_accuracy(raw_dir, clean_dir))) + "\n"
+
+
+def render_unseen_quality(articles: Path) -> str:
+    """Markdown table: the drafted rows against the expected rows of the test articles."""
+    import csv
+
+    scores, extra, missed = unseen_accuracy(articles)
+    with (articles / "articles.csv").open(encoding="utf-8") as fh:
+        count = sum(1 for _ in csv.DictReader(fh))
+    total = sum(scores["flow"])
+    out = _score_table(scores)
+    out.append("")
+    out.append(
+        f"{count} articles, {total} expected rows: {total - missed} drafted, {missed} "
+        f"missed (counted blank above), and {extra} drafted rows that are not trade "
+        "figures or repeat one already drafted."
+    )
     return "\n".join(out) + "\n"
 
 
@@ -173,6 +236,13 @@ def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None)
         blocks["extraction-quality"] = render_extraction_quality(raw_dir)
         clean = clean_dir or raw_dir.parent / "clean"
         blocks["draft-quality"] = render_draft_quality(raw_dir, clean)
+        fixtures = raw_dir.parent.parent / "tests" / "fixtures"
+        for name, block in (
+            ("articles", "draft-quality-tuned"),
+            ("heldout", "draft-quality-heldout"),
+        ):
+            if (fixtures / name).is_dir():
+                blocks[block] = render_unseen_quality(fixtures / name)
     return blocks
 
 
