@@ -307,3 +307,27 @@ def test_drafted_figures_rows_build_once_reviewed(tmp_path: Path) -> None:
     build(tmp_path)  # raises, listing every problem, if a row does not hold
     flows = pd.read_csv(tmp_path / "data" / "clean" / "trade_flows.csv", dtype=str)
     assert set(flows.figure_id) >= {"F901", "F902", "F903"}
+
+
+def test_a_change_of_trade_drafts_a_trade_growth_row_with_its_pair_in_the_note() -> None:
+    from tradestats.text.draft import figure_rows
+
+    text = (
+        "Iran's trade with Russia reached $1.4 billion in the first half of 2021, Iranian "
+        "customs said, 33% more than a year earlier."
+    )
+    value, growth = figure_rows([("a.txt", "a", draft_rows(text))], {}, 1)
+    assert (value["category"], value["reporter"], value["period"]) == (
+        "trade",
+        "IRN",
+        "2021-01/2021-06",
+    )
+    assert (growth["category"], growth["reporter"], growth["flow"]) == ("trade_growth", "", "")
+    assert "change of IRN–RUS turnover" in str(growth["note"])
+
+
+def test_a_year_does_not_take_the_percent_sign_of_a_figure_words_away() -> None:
+    from tradestats.text.extract import extract
+
+    text = "Trade reached $1.4 billion in 2021, Iranian customs said, 33% more."
+    assert [c.quote for c in extract(text, include_bare=True) if c.kind == "percent"] == ["33%"]

@@ -496,26 +496,38 @@ def _raw_period(start: str | None, end: str | None) -> str:
     return f"{start}/{end}"
 
 
+def _draft_note(row: DraftRow) -> str:
+    pair = ""
+    if row.measure != "value":
+        f = row.fields
+        pair = f"change of {f['reporter'] or '?'}–{f['partner'] or '?'} {f['flow'] or '?'}; "
+    return f"drafted by tradestats extract --rows; {pair}{row.as_dict()['evidence']}"
+
+
 def figure_rows(
     results: list[tuple[str, str, list[DraftRow]]], agency_ids: dict[str, str], first_id: int
 ) -> list[dict[str, object]]:
     """Drafted rows as rows of data/raw/figures.csv, numbered from F``first_id``; fields
-    a reviewer must still write (subject, and any the text does not settle) are blank."""
+    a reviewer must still write (subject, and any the text does not settle) are blank.
+    A change of trade (category trade_growth) keeps its pair and flow in the note only,
+    as the raw contract wants."""
     out = []
     for number, (_file, source_id, row) in enumerate(
         ((f, sid, r) for f, sid, rs in results for r in rs), start=first_id
     ):
         agency = row.fields.get("reporting_agency")
+        trade = {k: row.fields[k] or "" for k in ("reporter", "partner", "flow")}
+        if row.measure != "value":
+            trade = dict.fromkeys(trade, "")
         out.append({
             "figure_id": f"F{number:03d}", "source_id": source_id, "line": row.line,
             "quote": row.quote,
             "category": "trade" if row.measure == "value" else "trade_growth", "subject": "",
-            "reporter": row.fields["reporter"] or "", "partner": row.fields["partner"] or "",
-            "flow": row.fields["flow"] or "", "agency_id": agency_ids.get(agency or "", ""),
+            **trade, "agency_id": agency_ids.get(agency or "", ""),
             "agency_quote": row.evidence["agency"] if agency else "",
             "period": _raw_period(row.fields["period_start"], row.fields["period_end"]),
             "period_text": "", "unit": row.currency or "percent", "qualifier": row.qualifier,
             "nature": row.nature, "direction": row.direction or "",
-            "note": f"drafted by tradestats extract --rows; {row.as_dict()['evidence']}",
+            "note": _draft_note(row),
         })  # fmt: skip
     return out

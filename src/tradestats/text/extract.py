@@ -153,6 +153,7 @@ _UNIT_OF_PLAIN: dict[str, tuple[str | None, str | None]] = {
     "wagons": ("wagons_per_day", "wagons_per_year"),
 }
 _SHARED_GAP = _re(r"^\s*(?:و|and|,|،|to|до|تا)\s*(?:\S+\s+){0,6}?$")
+_SHARED_PERCENT_GAP = _re(r"^\s*(?:و|and|,|،|to|до|تا|-|–)\s*$")  # «20 و 50 درصد»
 
 
 @dataclass(frozen=True)
@@ -296,7 +297,10 @@ def _line_findings(line: _Line) -> list[_Finding]:
             and (this.has_scale or nxt[2] == "percent")
         ):
             gap = line.text[this.end : following.start]
-            if _SHARED_GAP.match(normalize_text(gap)[0]):
+            shared = (
+                _SHARED_PERCENT_GAP if nxt[2] == "percent" and not this.has_scale else _SHARED_GAP
+            )
+            if shared.match(normalize_text(gap)[0]):
                 found[i] = (
                     this,
                     nxt[1],
