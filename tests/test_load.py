@@ -22,6 +22,8 @@ def test_tables_lists_every_clean_table() -> None:
         "calendar_checks",
         "economies",
         "agencies",
+        "reference_flows",
+        "reconciliation",
     ]
 
 

@@ -84,6 +84,11 @@ def build(root: Path | None, out_dir: Path | None) -> None:
             f"{result.discrepancies} discrepancy(ies) within the sources are reported "
             "in checks.csv / calendar_checks.csv; see 'tradestats validate'."
         )
+    if result.contradicted:
+        click.echo(
+            f"{result.contradicted} comparison(s) in reconciliation.csv find a figure or claim "
+            "of the texts that other published sources contradict; see 'tradestats validate'."
+        )
 
 
 @cli.command()

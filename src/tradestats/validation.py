@@ -4,7 +4,8 @@ Every run checks everything, from scratch: raw tables and texts against their co
 every quote at its line, every id resolving, every number in the texts accounted for,
 every clean table against its schema and its foreign keys, and data/clean equal, byte
 for byte, to what data/raw builds (rebuilt in memory). Discrepancies *inside the
-sources* (checks.csv, calendar_checks.csv) are findings: they are reported but do not
+sources* (checks.csv, calendar_checks.csv) and the texts' figures and claims that other
+published sources contradict (reconciliation.csv) are findings: they are reported but do not
 fail validation.
 """
 
@@ -97,12 +98,19 @@ _FINDING_WORDS = {
 
 
 def _findings(tables: dict[str, pd.DataFrame]) -> list[str]:
-    """The sources' own discrepancies, in words: reported, never failed on."""
+    """The sources' own discrepancies, and the texts' figures and claims that other
+    published sources contradict, in words: reported, never failed on."""
+    from tradestats.contract.vocabularies import FINDING_GRADES
+
     out = []
     for name, words in _FINDING_WORDS.items():
         df = tables.get(name)
         if df is not None:
             out += [words.format(r=r) for r in df[df["status"] == "discrepancy"].itertuples()]
+    df = tables.get("reconciliation")
+    if df is not None:
+        found = df[df["grade"].isin(FINDING_GRADES)]
+        out += [f"{r.figure_id} against {r.reference_id}: {r.finding}" for r in found.itertuples()]
     return out
 
 

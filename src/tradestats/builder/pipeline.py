@@ -17,6 +17,7 @@ from tradestats.builder.checks import checks_table
 from tradestats.builder.completeness import account_for_numbers
 from tradestats.builder.provenance import provenance_problems, reference_problems
 from tradestats.builder.raw import RawData, read_raw
+from tradestats.builder.references import reconciliation_table, reference_flows_table
 from tradestats.builder.tables import (
     calendar_checks_table,
     figures_table,
@@ -27,6 +28,7 @@ from tradestats.builder.tables import (
 from tradestats.contract.checking import schema_problems
 from tradestats.contract.datapackage import datapackage_json
 from tradestats.contract.models import CLEAN_TABLES
+from tradestats.contract.vocabularies import FINDING_GRADES
 from tradestats.errors import InputError, Problem, TradestatsError
 from tradestats.files import ProjectPaths, find_project_root, replace_files, to_csv_bytes
 
@@ -47,6 +49,7 @@ class BuildResult:
     files: list[Path]
     numbers: int = 0
     unaccounted: list[Problem] = field(default_factory=list)
+    contradicted: int = 0
 
 
 def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
@@ -69,6 +72,8 @@ def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
     problems += issues
     calendar, issues = calendar_checks_table(raw)
     problems += issues
+    references, issues = reference_flows_table(raw)
+    problems += issues
     if problems:
         raise InputError(problems)
 
@@ -80,6 +85,8 @@ def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
         "calendar_checks": calendar,
         "economies": raw.tables["economies"].reset_index(drop=True),
         "agencies": raw.tables["agencies"].reset_index(drop=True),
+        "reference_flows": references,
+        "reconciliation": reconciliation_table(trade_flows, figures, references),
     }
     validated: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
@@ -143,4 +150,5 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
         sorted(contents),
         accounting.count,
         accounting.problems,
+        int(tables["reconciliation"]["grade"].isin(FINDING_GRADES).sum()),
     )

@@ -257,6 +257,10 @@ def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
 def _read_tables(data: RawData, names: list[str], problems: list[Problem]) -> None:
     for name in names:
         spec = RAW_TABLES[name]
+        if spec.metadata.get("optional") and not (data.root / spec.file).exists():
+            empty = pd.DataFrame(columns=list(spec.model.to_schema().columns))
+            data.tables[name] = spec.model.validate(empty)  # an optional table, absent
+            continue
         df, issues = read_table(data.root / spec.file, spec, data.label(name))
         problems.extend(issues)
         if df is not None:

@@ -21,14 +21,18 @@ from tradestats.contract.vocabularies import (
     CHECK_EVIDENCE,
     CHECK_KINDS,
     CHECK_STATUSES,
+    COMPARISONS,
     DIRECTIONS,
     EXCLUSION_REASONS,
     FIGURE_QUALIFIERS,
     FLOWS,
+    GRADES,
+    HEADLINE_FROM,
     NATURES,
     PERIOD_KINDS,
     PLAUSIBLE_MAX,
     QUALIFIERS,
+    REFERENCE_BASES,
     REPORTER_BASES,
     UNITS,
     WEEKDAYS,
@@ -100,10 +104,14 @@ def _config(
     unique: list[str] | None = None,
     foreign_keys: list[dict[str, object]] | None = None,
     ordered: bool = False,
+    optional: bool = False,
 ) -> type:
     """A model's Config: strict, coercing, its rows unique by ``unique`` (default: the
-    primary ``key``); the table's file, keys and foreign keys in ``metadata``."""
+    primary ``key``); the table's file, keys and foreign keys in ``metadata``; an
+    ``optional`` raw table may be absent (it is read as empty)."""
     metadata: dict[str, object] = {"file": file, "primary_key": key}
+    if optional:
+        metadata["optional"] = True
     if foreign_keys:
         metadata["foreign_keys"] = foreign_keys
     settings = {
@@ -416,6 +424,107 @@ class Agencies(pa.DataFrameModel):
     )
 
 
+class RawReference(pa.DataFrameModel):
+    """data/raw/reference.csv: figures for the same economies from other published
+    sources, recorded as facts with their citation."""
+
+    reference_id: Series[str] = pa.Field(
+        str_matches=r"^R\d{3,}$", title="Reference id", description="Stable id, never reused."
+    )
+    as_written: Series[str] = pa.Field(
+        str_length={"min_value": 1},
+        title="As written",
+        description="The amount as the source writes it, e.g. '$1.74 billion'.",
+    )
+    value: Series[float] = pa.Field(
+        gt=0,
+        title="Value",
+        description="The amount in the unit, scale words applied; the build reads "
+        "as_written and checks that it says this.",
+    )
+    unit: Series[str] = _enum(["USD", "EUR", "RUB"], title="Unit", description="Currency.")
+    qualifier: Series[str] = _enum(
+        QUALIFIERS, title="Qualifier", description="How the source qualifies the amount."
+    )
+    period: Series[str] = pa.Field(
+        title="Period",
+        description="The period, in the notation of figures.csv (2018, 2019-01/2019-09, "
+        "j1400-01/j1400-09).",
+    )
+    reporter: Series[str] = _code("Reporter", "Economy whose statistic the figure is.")
+    partner: Series[str] = _code("Partner", "The other economy.")
+    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
+    reporter_basis: Series[str] = _enum(
+        REFERENCE_BASES, title="Reporter basis", description="Why this economy is the reporter."
+    )
+    agency: Series[str] = pa.Field(
+        nullable=True, title="Agency", description="Statistical agency the source names."
+    )
+    attributed_to: Series[str] = pa.Field(
+        nullable=True,
+        title="Attributed to",
+        description="Who the source quotes, where it names no agency.",
+    )
+    outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
+    headline: Series[str] = pa.Field(title="Headline", description="Its headline.")
+    headline_from: Series[str] = _enum(
+        HEADLINE_FROM, title="Headline from", description="Where the headline was read."
+    )
+    published: Series[pd.Timestamp] = pa.Field(
+        title="Published", description="Date of publication."
+    )
+    address: Series[str] = pa.Field(
+        str_matches=r"^https?://\S+$", title="Address", description="The page's URL."
+    )
+    note: Series[str] = pa.Field(nullable=True, title="Note", description="Recorder's note.")
+
+    Config = _config(
+        "Reference figures (raw)",
+        "Figures from other published sources, with their citation, to compare the texts "
+        "with. Kept apart from the texts' figures.",
+        "reference.csv",
+        key=["reference_id"],
+        unique=["address", "reporter", "partner", "flow", "period"],
+        foreign_keys=_ECONOMY_KEYS,
+        optional=True,
+    )
+
+    @pa.dataframe_check(error="reference_id must be unique")
+    def ids_are_unique(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return ~df["reference_id"].duplicated(keep=False)
+
+    @pa.dataframe_check(
+        error="agency goes with reporter_basis 'agency', attributed_to with 'speaker'"
+    )
+    def basis_is_stated(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        agency = (df["reporter_basis"] == "agency") & df["agency"].notna()
+        speaker = (df["reporter_basis"] == "speaker") & df["attributed_to"].notna()
+        return agency | speaker
+
+
+class RawReferenceSearches(pa.DataFrameModel):
+    """data/raw/reference_searches.csv: the pairs and periods searched for, and how."""
+
+    economy: Series[str] = _code("Economy", "One economy of the pair.")
+    partner: Series[str] = _code("Partner", "The other economy.")
+    period: Series[str] = pa.Field(
+        title="Period", description="A year, Gregorian (2019) or Iranian (j1400)."
+    )
+    searched: Series[str] = pa.Field(
+        title="Searched", description="What was searched for, ';'-separated."
+    )
+
+    Config = _config(
+        "Reference searches (raw)",
+        "Every pair and year that other published sources were searched for; the README's "
+        "coverage table is generated from it.",
+        "reference_searches.csv",
+        key=["economy", "partner", "period"],
+        foreign_keys=[_fk("economy", "economies", "code"), _fk("partner", "economies", "code")],
+        optional=True,
+    )
+
+
 # --- clean tables --------------------------------------------------------------------
 
 
@@ -688,6 +797,138 @@ class CalendarChecks(pa.DataFrameModel):
     )
 
 
+class ReferenceFlows(pa.DataFrameModel):
+    """data/clean/reference_flows.csv: the reference figures, in the shape of
+    trade_flows.csv, with their citation."""
+
+    reference_id: Series[str] = pa.Field(
+        str_matches=r"^R\d{3,}$", title="Reference id", description="Id in reference.csv."
+    )
+    reporter: Series[str] = _code(
+        "Reporter", "Economy whose statistic the figure is.", categorical=True
+    )
+    partner: Series[str] = _code("Partner", "The other economy.", categorical=True)
+    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
+    exporter: Series[str] = _code(
+        "Exporter", "Economy the goods leave; blank for turnover.", nullable=True
+    )
+    importer: Series[str] = _code(
+        "Importer", "Economy the goods enter; blank for turnover.", nullable=True
+    )
+    period_start: Series[pd.Timestamp] = pa.Field(
+        title="Period start", description="First day of the period."
+    )
+    period_end: Series[pd.Timestamp] = pa.Field(
+        title="Period end", description="Last day of the period."
+    )
+    period_label: Series[str] = pa.Field(title="Period label", description="The period in words.")
+    period_kind: Series[str] = _period_kind()
+    value_usd_m: Series[float] = pa.Field(
+        nullable=True,
+        gt=0,
+        title="Value",
+        description="Value in millions of US dollars; blank for another currency.",
+        metadata={"unit": "million US dollars"},
+    )
+    value: Series[float] = pa.Field(
+        gt=0, title="Value in its currency", description="The amount, scale words applied."
+    )
+    currency: Series[str] = _enum(["USD", "EUR", "RUB"], title="Currency", description="Unit.")
+    resolution: Series[float] = pa.Field(
+        gt=0,
+        title="Resolution",
+        description="Place value of the last digit written, in the currency.",
+    )
+    qualifier: Series[str] = _enum(
+        QUALIFIERS, title="Qualifier", description="How the source qualifies the amount."
+    )
+    reporting_agency: Series[str] = pa.Field(
+        nullable=True, title="Reporting agency", description="Agency the source names, if any."
+    )
+    reporter_basis: Series[str] = _enum(
+        REFERENCE_BASES, title="Reporter basis", description="Why this economy is the reporter."
+    )
+    attributed_to: Series[str] = pa.Field(
+        nullable=True, title="Attributed to", description="Who the source quotes."
+    )
+    outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
+    headline: Series[str] = pa.Field(title="Headline", description="Its headline.")
+    published: Series[pd.Timestamp] = pa.Field(title="Published", description="Date.")
+    address: Series[str] = pa.Field(title="Address", description="The page's URL.")
+    as_written: Series[str] = pa.Field(title="As written", description="The amount as written.")
+
+    Config = _config(
+        "Reference flows",
+        "Trade figures for the same economies from other published sources, with their "
+        "citation: a separate layer to compare the texts with.",
+        "reference_flows.csv",
+        key=["reference_id"],
+        ordered=True,
+        foreign_keys=_ECONOMY_KEYS,
+    )
+
+
+class Reconciliation(pa.DataFrameModel):
+    """data/clean/reconciliation.csv: the texts' trade figures against the references."""
+
+    figure_id: Series[str] = pa.Field(
+        str_matches=r"^F\d{3,}$", title="Figure id", description="The text's figure."
+    )
+    reference_id: Series[str] = pa.Field(
+        str_matches=r"^R\d{3,}$", title="Reference id", description="The reference figure."
+    )
+    comparison: Series[str] = _enum(
+        COMPARISONS, title="Comparison", description="What kind of comparison it is."
+    )
+    reporter: Series[str] = _code("Reporter", "The text's reporter.")
+    partner: Series[str] = _code("Partner", "The text's partner.")
+    flow: Series[str] = _enum(FLOWS, title="Flow", description="The text's flow.")
+    period_label: Series[str] = pa.Field(
+        title="Period", description="The reference's period (the text's, for the same ones)."
+    )
+    text_value_usd_m: Series[float] = pa.Field(
+        title="Text's value",
+        description="The text's figure.",
+        metadata={"unit": "million US dollars"},
+    )
+    text_qualifier: Series[str] = _enum(
+        QUALIFIERS, title="Text's qualifier", description="How the text qualifies it."
+    )
+    reference_value_usd_m: Series[float] = pa.Field(
+        title="Reference's value",
+        description="The reference figure.",
+        metadata={"unit": "million US dollars"},
+    )
+    reference_qualifier: Series[str] = _enum(
+        QUALIFIERS, title="Reference's qualifier", description="How the source qualifies it."
+    )
+    reference_reporter: Series[str] = _code("Reference's reporter", "Whose statistic it is.")
+    reference_basis: Series[str] = _enum(
+        REFERENCE_BASES, title="Reference's basis", description="Agency named, or a speaker."
+    )
+    difference_usd_m: Series[float] = pa.Field(
+        title="Difference",
+        description="Text minus reference.",
+        metadata={"unit": "million US dollars"},
+    )
+    difference_percent: Series[float] = pa.Field(
+        title="Difference (%)", description="The difference as a percentage of the reference."
+    )
+    grade: Series[str] = _enum(GRADES, title="Grade", description="The outcome.")
+    finding: Series[str] = pa.Field(title="Finding", description="The outcome in words.")
+
+    Config = _config(
+        "Reconciliation",
+        "Each trade figure of the texts against every reference for the same pair, flow and "
+        "period (same reporter, or the mirror), and the texts' bounds and claims against "
+        "every reference they speak to.",
+        "reconciliation.csv",
+        key=["figure_id", "reference_id"],
+        ordered=True,
+        foreign_keys=[_fk("figure_id", "figures"), _fk("reference_id", "reference_flows")],
+    )
+
+
 # --- registry ------------------------------------------------------------------------
 
 
@@ -718,6 +959,8 @@ RAW_TABLES: dict[str, TableSpec] = {
         TableSpec("excluded", RawExcluded),
         TableSpec("economies", Economies),
         TableSpec("agencies", Agencies),
+        TableSpec("reference", RawReference),
+        TableSpec("reference_searches", RawReferenceSearches),
     )
 }
 CLEAN_TABLES: dict[str, TableSpec] = {
@@ -730,5 +973,7 @@ CLEAN_TABLES: dict[str, TableSpec] = {
         TableSpec("calendar_checks", CalendarChecks),
         TableSpec("economies", Economies),
         TableSpec("agencies", Agencies),
+        TableSpec("reference_flows", ReferenceFlows),
+        TableSpec("reconciliation", Reconciliation),
     )
 }

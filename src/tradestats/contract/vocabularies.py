@@ -5,15 +5,21 @@ descriptor, the data dictionaries and the extractor all take their words from he
 from __future__ import annotations
 
 __all__ = [
+    "AGREEMENT",
     "CATEGORIES",
     "CHECK_KINDS",
     "CHECK_STATUSES",
+    "COMPARISONS",
     "DIRECTIONS",
     "EXCLUSION_REASONS",
     "FIGURE_QUALIFIERS",
+    "FINDING_GRADES",
     "FLOWS",
+    "GRADES",
+    "HEADLINE_FROM",
     "NATURES",
     "QUALIFIERS",
+    "REFERENCE_BASES",
     "REPORTER_BASES",
     "UNITS",
     "WEEKDAYS",
@@ -97,6 +103,42 @@ REPORTER_BASES = {
         "states the flow (for turnover, the economy it names first)."
     ),
 }
+# --- figures from other published sources (data/raw/reference.csv) ---------------------
+
+REFERENCE_BASES = {
+    "agency": "The source names the statistical agency; reporter is that agency's economy.",
+    "speaker": (
+        "The source quotes a person or body (an official, a ministry, a chamber of commerce) "
+        "and names no statistical agency; reporter is the speaker's economy."
+    ),
+}
+HEADLINE_FROM = {
+    "page": "The headline as the page prints it.",
+    "address": "The page as stored shows no headline; it is the words of the address.",
+}
+COMPARISONS = {
+    "same_reporter": (
+        "The text and the reference report the same economy's statistic: an agreement check."
+    ),
+    "mirror": (
+        "The reference is the partner's side of the same trade: differences are expected "
+        "(goods in transit, CIF/FOB valuation, timing, country attribution)."
+    ),
+    "bound": "A bound or claim of the text, tested against a reference figure.",
+}
+GRADES = {
+    "agrees": "Equal within the rounding of the two figures as written.",
+    "close": "Within the 'close' share of the reference (see AGREEMENT).",
+    "differs": "Further apart than that.",
+    "holds": "The text's bound holds for the reference figure, whatever its rounding.",
+    "contradicted": "The reference figure breaks the text's bound, whatever its rounding.",
+    "undecided": "The reference's rounding leaves the bound undecided.",
+}
+# grades that are findings: a text's figure or claim that other sources do not bear out
+FINDING_GRADES = ("differs", "contradicted")
+# How far apart two figures may be and still be graded 'close', as a share of the
+# reference; an 'about' on either side widens it to the 'about' share.
+AGREEMENT = {"close": 0.02, "about": 0.05}
 CHECK_KINDS = {
     "sum": "The target equals the sum of the operands.",
     "growth": "The target growth rate (percent) equals operand 2 over operand 1, minus one.",

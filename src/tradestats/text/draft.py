@@ -511,7 +511,7 @@ def figure_rows(
     a reviewer must still write (subject, and any the text does not settle) are blank.
     A change of trade (category trade_growth) keeps its pair and flow in the note only,
     as the raw contract wants."""
-    out = []
+    out: list[dict[str, object]] = []
     for number, (_file, source_id, row) in enumerate(
         ((f, sid, r) for f, sid, rs in results for r in rs), start=first_id
     ):
