@@ -79,6 +79,76 @@ def render_sources(clean_dir: Path | None = None) -> str:
     return "\n".join(out) + "\n"
 
 
+def render_reconciliation(clean_dir: Path | None = None) -> str:
+    """Markdown table of reconciliation.csv: each comparison, with its grade."""
+    from tradestats.loading import load
+
+    rec = load("reconciliation", data_dir=clean_dir)
+    out = [
+        "| figure | reference | comparison | text (US$ m) | reference (US$ m) | difference "
+        "| grade |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for r in rec.itertuples():
+        marks = {"more_than": "> ", "less_than": "< ", "about": "~ "}
+        text = f"{marks.get(r.text_qualifier, '')}{r.text_value_usd_m:,g}"
+        ref = f"{marks.get(r.reference_qualifier, '')}{r.reference_value_usd_m:,g}"
+        diff = "" if r.comparison == "bound" else f"{r.difference_percent:+.1f}%"
+        out.append(
+            f"| `{r.figure_id}` | `{r.reference_id}` {r.reference_reporter}, {r.period_label} "
+            f"| {r.comparison.replace('_', ' ')} | {text} | {ref} | {diff} | **{r.grade}** |"
+        )
+    return "\n".join(out) + "\n"
+
+
+def render_coverage(raw_dir: Path, clean_dir: Path | None = None) -> str:
+    """Markdown table: for every pair and year searched for, the reference figures found,
+    or 'not found' with what was searched."""
+    import pandas as pd
+
+    from tradestats.loading import load
+
+    refs = load("reference_flows", data_dir=clean_dir)
+    searches = pd.read_csv(raw_dir / "reference_searches.csv", dtype=str)
+    out = ["| pair | year | found | searched (where no whole-year turnover was found) |"]
+    out.append("|---|---|---|---|")
+    for r in searches.itertuples():
+        pair = {r.economy, r.partner}
+        same = refs[[{a, b} == pair for a, b in zip(refs.reporter, refs.partner, strict=True)]]
+        hits = same[[_in_year(row, r.period) for row in same.itertuples()]]
+        found = ", ".join(
+            f"`{h.reference_id}` {h.reporter} {h.flow}"
+            + ("" if _is_year(h) else f" ({h.period_label})")
+            for h in hits.itertuples()
+        )
+        full = any(_whole(h, str(r.period)) and h.flow == "turnover" for h in hits.itertuples())
+        searched = "" if full else _cell(str(r.searched))
+        found = found or "**not found**"
+        out.append(f"| {r.economy}–{r.partner} | {r.period} | {found} | {searched} |")
+    return "\n".join(out) + "\n"
+
+
+def _in_year(ref: Any, period: str) -> bool:
+    """Whether a reference's period lies within a year: 2019, or Iranian j1400."""
+    if period.startswith("j"):
+        return str(ref.period_kind) == "iranian" and f"Iranian {period[1:]}" in str(
+            ref.period_label
+        )
+    return bool(ref.period_start.year == ref.period_end.year == int(period))
+
+
+def _whole(ref: Any, period: str) -> bool:
+    """Whether a reference covers the whole year ``period`` (2019, or Iranian j1400)."""
+    return " to " not in str(ref.period_label) if period.startswith("j") else _is_year(ref)
+
+
+def _is_year(ref: Any) -> bool:
+    return bool(
+        (ref.period_start.month, ref.period_start.day, ref.period_end.month, ref.period_end.day)
+        == (1, 1, 12, 31)
+    )
+
+
 def render_extraction_quality(raw_dir: Path) -> str:
     """Markdown table: the extractor measured against the hand transcription."""
     from tradestats.builder.completeness import account_for_numbers, extraction_quality
@@ -232,7 +302,9 @@ def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None)
         "raw-dictionary": render_data_dictionary(RAW_TABLES),
         "sources": render_sources(clean_dir),
     }
+    blocks["reconciliation"] = render_reconciliation(clean_dir)
     if raw_dir is not None:
+        blocks["reference-coverage"] = render_coverage(raw_dir, clean_dir)
         blocks["extraction-quality"] = render_extraction_quality(raw_dir)
         clean = clean_dir or raw_dir.parent / "clean"
         blocks["draft-quality"] = render_draft_quality(raw_dir, clean)
