@@ -25,6 +25,16 @@ def schema_problems(
         cases = exc.failure_cases
     problems: list[Problem] = []
     seen: set[tuple[object, ...]] = set()
+    keys = [c for c in cases.itertuples(index=False) if c.check == "multiple_fields_uniqueness"]
+    key_columns = list(dict.fromkeys(str(c.column) for c in keys))
+    if len(key_columns) > 1:  # a key of several columns: one problem per duplicated row
+        lines = sorted({int(c.index) for c in keys if c.index is not None and not pd.isna(c.index)})
+        named = ", ".join(key_columns)
+        problems += [
+            Problem(label, n, None, f"duplicate row: another row has the same {named}")
+            for n in lines
+        ]
+        cases = cases[cases["check"] != "multiple_fields_uniqueness"]
     for case in cases.itertuples(index=False):
         index = case.index
         line = int(index) if index is not None and not pd.isna(index) else None
