@@ -19,7 +19,17 @@ from tradestats.workbook import cells
 from tradestats.workbook.dictionary import column_labels
 from tradestats.workbook.writer import write_workbook
 
-TABLES = ["trade_flows", "figures", "checks", "sources", "calendar_checks", "economies", "agencies"]
+TABLES = [
+    "trade_flows",
+    "figures",
+    "checks",
+    "reconciliation",
+    "reference_flows",
+    "sources",
+    "calendar_checks",
+    "economies",
+    "agencies",
+]
 
 
 @pytest.fixture(scope="module")
@@ -300,3 +310,16 @@ def test_chart_ranges_point_at_their_data_blocks(wb) -> None:
         "'Iran–Russia 2017–2021'!$D$5:$D$10",
     ]
     assert [p.v for p in chart.series[0].val.numRef.numCache.pt] == [1707, 1740, 907]
+
+
+def test_the_reconciliation_sheet_grades_the_texts_against_the_references(
+    wb: openpyxl.Workbook,
+) -> None:
+    ws = wb["reconciliation"]
+    rows = list(ws.iter_rows(values_only=True))
+    header = rows[0]
+    found = {(r[header.index("Figure id")], r[header.index("Reference id")]): r for r in rows[1:]}
+    mirror = found[("F029", "R023")]
+    assert mirror[header.index("Comparison")] == "mirror"
+    assert mirror[header.index("Grade")] == "close"
+    assert found[("F016", "R013")][header.index("Grade")] == "contradicted"

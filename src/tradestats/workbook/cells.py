@@ -41,6 +41,8 @@ SHEET_ORDER = (
     "trade_flows",
     "figures",
     "checks",
+    "reconciliation",
+    "reference_flows",
     "sources",
     "calendar_checks",
     "economies",
