@@ -13,6 +13,7 @@ from tradestats.loading import load
 
 __all__ = [
     "PartnerTurnover",
+    "ReferenceYears",
     "Tables",
     "chart_tables",
     "check_for",
@@ -22,11 +23,20 @@ __all__ = [
     "is_full_year",
     "is_whole_year",
     "partner_turnover",
+    "reference_years",
     "russia_balance_groups",
 ]
 
 Tables = dict[str, pd.DataFrame]
-_TABLES = ("trade_flows", "figures", "sources", "checks", "economies", "agencies")
+_TABLES = (
+    "trade_flows",
+    "figures",
+    "sources",
+    "checks",
+    "economies",
+    "agencies",
+    "reference_flows",
+)
 
 
 def chart_tables(data_dir: Path | str | None = None, *, validate: bool = True) -> Tables:
@@ -251,3 +261,40 @@ def russia_balance_groups(tables: Tables) -> list[tuple[str, pd.Timestamp, pd.Da
             groups.append((str(partner), start, by_flow))
     groups.sort(key=lambda g: g[1])
     return groups
+
+
+@dataclass(frozen=True)
+class ReferenceYears:
+    """A pair's turnover in whole calendar years: every figure other published sources
+    give (``references``, by year and reporter), the texts' own figures for those years
+    (``texts``), and every year from the first reference to the last (``years``)."""
+
+    references: pd.DataFrame
+    texts: pd.DataFrame
+    years: list[int]
+
+
+def _full_year_turnover(df: pd.DataFrame, pair: set[str]) -> pd.DataFrame:
+    same = pd.Series(
+        [{a, b} == pair for a, b in zip(df["reporter"], df["partner"], strict=True)],
+        index=df.index,
+        dtype=bool,
+    )
+    rows = df[same & (df["flow"] == "turnover")]
+    full = [
+        pd.notna(s) and is_full_year(s, e)
+        for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
+    ]
+    out = rows[full].copy()
+    out["year"] = [int(s.year) for s in out["period_start"]]
+    return out
+
+
+def reference_years(tables: Tables, pair: tuple[str, str] = ("IRN", "RUS")) -> ReferenceYears:
+    """Iran–Russia turnover (or ``pair``'s), year by year, as references and texts give it."""
+    refs = _full_year_turnover(tables["reference_flows"], set(pair))
+    refs = refs[refs["value_usd_m"].notna()].sort_values(["year", "reporter", "reference_id"])
+    years = list(range(int(refs["year"].min()), int(refs["year"].max()) + 1)) if len(refs) else []
+    texts = _full_year_turnover(tables["trade_flows"], set(pair))
+    texts = texts[texts["year"].isin(years) & (texts["nature"] == "observed")]
+    return ReferenceYears(refs.reset_index(drop=True), texts.reset_index(drop=True), years)

@@ -49,6 +49,7 @@ class ChartInfo:
     alt: str
     rows: pd.DataFrame
     data_date: dt.date
+    note: str | None = None  # the source note, where it is not that of the rows' figures
 
 
 def styled(func: _F) -> _F:

@@ -16,6 +16,7 @@ CHARTS: dict[str, str] = {
     "iran_exports_growth": "Iran's exports to Russia by year, with the stated growth rate checked",
     "partners": "Russia's trade with its partners in one year, other dates apart",
     "russia_balance": "Russia's exports against imports, by partner and period",
+    "iran_russia_references": "Iran–Russia trade by year as other published sources reported it",
 }
 
 

@@ -119,7 +119,7 @@ def gallery(tables: Tables) -> str:
                 f"![{info.alt}]({name}{suffix}.png)",
                 "",
                 f"- Alt text: {info.alt}",
-                f"- {source_note(tables, info.rows['figure_id'], lang)}",
+                f"- {info.note or source_note(tables, info.rows['figure_id'], lang)}",
                 f"- Data: [`{name}.csv`]({name}.csv)",
                 f"- Drawn by: `tradestats plot --chart {name}{flag}`",
                 "",
@@ -146,7 +146,8 @@ def render_charts(
     svgs: dict[Path, tuple[bytes, ChartInfo]] = {}
     for name in chosen:
         info = chart_info(name)(tables, lang)
-        contents[out_dir / f"{name}.csv"] = to_csv_bytes(info.rows[_CSV_COLUMNS])
+        columns = _CSV_COLUMNS if info.note is None else list(info.rows.columns)
+        contents[out_dir / f"{name}.csv"] = to_csv_bytes(info.rows[columns])
         fig = chart_function(name)(tables, lang=lang)
         for fmt in fmts:
             data = save_figure_bytes(fig, fmt, dpi, info)
