@@ -27,7 +27,7 @@ from tradestats.builder.tables import (
 )
 from tradestats.contract.checking import schema_problems
 from tradestats.contract.datapackage import datapackage_json
-from tradestats.contract.models import CLEAN_TABLES
+from tradestats.contract.models import CLEAN_TABLES, RAW_TABLES
 from tradestats.contract.vocabularies import FINDING_GRADES
 from tradestats.errors import InputError, Problem, TradestatsError
 from tradestats.files import ProjectPaths, find_project_root, replace_files, to_csv_bytes
@@ -90,6 +90,10 @@ def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
     }
     validated: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
+        raw_spec = RAW_TABLES.get(name)
+        if raw_spec is not None and raw_spec.model is CLEAN_TABLES[name].model:
+            validated[name] = df  # passed through from raw, validated by the same model
+            continue
         valid, issues = schema_problems(
             df, CLEAN_TABLES[name].model, f"data/clean/{CLEAN_TABLES[name].file} (derived)"
         )

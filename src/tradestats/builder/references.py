@@ -147,12 +147,12 @@ def _is_full_year(r: Any) -> bool:
     return bool((start.month, start.day, end.month, end.day) == (1, 1, 12, 31))
 
 
-def _bound_references(f: Any, refs: pd.DataFrame) -> list[Any]:
+def _bound_references(f: Any, refs: list[Any]) -> list[Any]:
     """The full calendar years of the figure's pair and flow (either side) ended by the
     text's date: all of them for an undated claim ("always"), the latest for an as-of one."""
     found = [
         r
-        for r in refs.itertuples()
+        for r in refs
         if _comparison(f, r) and _is_full_year(r) and r.period_end.date() <= f.as_of.date()
     ]
     if f.period_kind == "as_of" and found:
@@ -206,7 +206,7 @@ def reconciliation_table(
     """reconciliation.csv: each dated trade figure against every reference of its pair,
     flow and period, and each undated or as-of bound against the references it speaks to."""
     resolution = dict(zip(figures["figure_id"], figures["resolution"] / 1e6, strict=True))
-    refs = references[references["value_usd_m"].notna()]
+    refs = list(references[references["value_usd_m"].notna()].itertuples())
     rows = []
     for f in trade_flows[trade_flows["nature"] == "observed"].itertuples():
         if f.period_kind in ("undated", "as_of"):
@@ -215,7 +215,7 @@ def reconciliation_table(
                     ref = (r.value_usd_m, r.resolution / 1e6, r.qualifier)
                     rows.append(_row(f, r, "bound", _bound_grade(f.qualifier, f.value_usd_m, ref)))
             continue
-        for r in refs.itertuples():
+        for r in refs:
             comparison = _comparison(f, r)
             if comparison and _same_period(f, r):
                 text = (f.value_usd_m, resolution[f.figure_id], f.qualifier)
