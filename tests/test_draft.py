@@ -331,3 +331,14 @@ def test_a_year_does_not_take_the_percent_sign_of_a_figure_words_away() -> None:
 
     text = "Trade reached $1.4 billion in 2021, Iranian customs said, 33% more."
     assert [c.quote for c in extract(text, include_bare=True) if c.kind == "percent"] == ["33%"]
+
+
+def test_the_evidence_says_how_an_ambiguous_comma_was_read() -> None:
+    decimal = _one("Russia's exports to Iran were $117,7 million in 2017.")
+    assert decimal.value == 117_700_000
+    assert decimal.evidence["number"] == "'117,7' read with a decimal comma (1 digit(s) after it)"
+    thousands = _one("Trade between Russia and Iran was $1,219 million in 2017.")
+    assert thousands.value == 1_219_000_000
+    assert "thousands separator" in thousands.evidence["number"]
+    plain = _one("Trade between Russia and Iran was $219,700,000 in 2017.")
+    assert "number" not in plain.evidence  # two groups of three: one reading only

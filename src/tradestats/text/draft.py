@@ -371,6 +371,23 @@ def _row(
     )
 
 
+_COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
+
+
+def _number_reading(quote: str) -> str | None:
+    """How a comma between digits was read, where it could be read two ways: "117,7" (a
+    decimal comma: not three digits after it) or "1,219" (thousands: three digits)."""
+    m = _COMMA_NUMBER.search(quote)
+    if m is None:
+        return None
+    groups = m.group().split(",")
+    if len(groups) == 2 and len(groups[1]) != 3:
+        return f"'{m.group()}' read with a decimal comma ({len(groups[1])} digit(s) after it)"
+    if len(groups) == 2 and len(groups[0]) <= 3:
+        return f"'{m.group()}' read with ',' as a thousands separator (three digits after it)"
+    return None
+
+
 def _carry_period(row: DraftRow, last: DraftRow | None, previous_line: int) -> None:
     """A figure whose paragraph states no period ("in the period", «در همین دوره») takes
     the period of the figure drafted before it in the same or the previous paragraph; a
@@ -416,6 +433,8 @@ def draft_rows(text: str, *, date: dt.date | None = None) -> list[DraftRow]:
         if c.line not in earlier:
             earlier[c.line] = _economies_before(lines, c.line)
         fields, evidence = _fields(norm, (start, end), date, earlier[c.line])
+        if reading := _number_reading(c.quote):
+            evidence["number"] = reading
         row = _row(c, measure, fields, evidence)
         _carry_period(row, last, _previous_paragraph(raw_lines, c.line))
         rows.append(row)
