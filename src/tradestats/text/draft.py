@@ -240,12 +240,19 @@ def _sides(sent: str, flow: tuple[int, str, str, bool], at: int) -> tuple[str | 
         for earlier, _k, w in reversed(_mentions(_FLOWS, sent[:pos])):
             subject = subject or _subject(sent, earlier, w)
     rest = sent[at:] if verb else sent[pos:]
-    link = (_TO if key == "exports" else _FROM).search(rest[:60])
-    other = None
-    if link is not None:
-        found = _mentions(_ECONOMIES, rest[link.end() : link.end() + 40])
-        other = found[0][1] if found else None
-    return (subject, other) if key == "exports" else (other, subject)
+    to, origin = _linked(rest, _TO), _linked(rest, _FROM)  # "to Iran", "from China"
+    if key == "exports":
+        return subject or origin, to
+    return origin, subject or to
+
+
+def _linked(rest: str, link: re.Pattern[str]) -> str | None:
+    """The economy named right after a link word ("to", «به», "из") in a flow phrase."""
+    m = link.search(rest[:60])
+    if m is None:
+        return None
+    found = _mentions(_ECONOMIES, rest[m.end() : m.end() + 40])
+    return found[0][1] if found else None
 
 
 def _pair(
@@ -388,6 +395,29 @@ def _number_reading(quote: str) -> str | None:
     return None
 
 
+# words that refer back to the figure before: "the figure", «این رقم», «эта сумма»
+_FIGURE_BACK = re.compile(
+    r"(?<!\w)(?:the figure|this figure|that figure|the total|این رقم|این میزان|эта сумма|"
+    r"этот показатель|показатель)(?!\w)"
+)
+
+
+def _carry_flow(row: DraftRow, last: DraftRow | None, before: str) -> None:
+    """A figure whose sentence names no flow but refers back to a figure ("the figure
+    stood at", «این رقم») takes the flow of ``last`` (the latest turnover value, else the
+    figure before), and its pair where it has none."""
+    if row.fields["flow"] or last is None or not _FIGURE_BACK.search(before):
+        return
+    for name in ("flow", "exporter", "importer"):
+        row.fields[name] = last.fields[name]
+    if not (row.fields["reporter"] and row.fields["partner"]):
+        row.fields["reporter"], row.fields["partner"] = (
+            last.fields["reporter"],
+            last.fields["partner"],
+        )
+    row.evidence["flow"] = f"{last.evidence['flow']} (as the figure on line {last.line})"
+
+
 def _carry_period(row: DraftRow, last: DraftRow | None, previous_line: int) -> None:
     """A figure whose paragraph states no period ("in the period", «در همین دوره») takes
     the period of the figure drafted before it in the same or the previous paragraph; a
@@ -423,6 +453,7 @@ def draft_rows(text: str, *, date: dt.date | None = None) -> list[DraftRow]:
     lines = _NormalizedLines(raw_lines)
     earlier: dict[int, list[str]] = {}  # line -> economies of the nearest line naming two
     last: DraftRow | None = None
+    lead: DraftRow | None = None  # the latest turnover value: what "the figure" refers to
     for c in extract(text):
         norm = lines[c.line - 1]
         start = len(_norm(raw_lines[c.line - 1][: c.column - 1]))
@@ -436,9 +467,11 @@ def draft_rows(text: str, *, date: dt.date | None = None) -> list[DraftRow]:
         if reading := _number_reading(c.quote):
             evidence["number"] = reading
         row = _row(c, measure, fields, evidence)
+        _carry_flow(row, lead or last, norm[_sentence(norm, start)[0] : start])
         _carry_period(row, last, _previous_paragraph(raw_lines, c.line))
         rows.append(row)
         last = row if row.fields["period_start"] and row.nature != "target" else last
+        lead = row if row.fields["flow"] == "turnover" and row.measure == "value" else lead
     return _without_headline_repeats(rows, text)
 
 

@@ -369,11 +369,12 @@ def _qualifier(line: _Line, start_norm: int, end_norm: int) -> str:
 # outcome: "could reach $10 billion", "aims to raise trade to", «هدف», «پیش‌بینی».
 _TARGET_BEFORE = _re(
     r"(?<!\w)(?:target(?:s|ed)?|aim(?:s|ed)? to|goal|plan(?:s|ned)? to|wants? to|"
-    r"want(?:ed)? to|seeks? to|هدف|قرار است|برنامه|цель|планиру\w*|намерен\w*|"
+    r"want(?:ed)? to|seeks? to|هدف|قرار است|برنامه|قصد دار\w*|در نظر دار\w*|цель|"
+    r"планиру\w*|намерен\w*|"
     r"стрем\w*)(?!\w)"
 )
 _FORECAST_BEFORE = _re(
-    r"(?<!\w)(?:could|would|will|may|might|expect(?:s|ed)?|on course to|forecast\w*|"
+    r"(?<!\w)(?:could|would|will|should|may|might|expect(?:s|ed)?|on course to|forecast\w*|"
     r"project(?:s|ed)|set to|پیش بینی|انتظار|می تواند|خواهد|ожида\w*|может|прогноз\w*)(?!\w)"
 )
 

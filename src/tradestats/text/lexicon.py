@@ -33,6 +33,7 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
         "exceeds",
         "topped",
         "tops",
+        "top",
         "surpassed",
         "более",
         "свыше",
@@ -264,7 +265,22 @@ AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 # Words that name a flow, from the side of the economy named with them.
 FLOW_WORDS: dict[str, tuple[str, ...]] = {
-    "exports": ("صادرات", "صادر کرد", "صادر شد", "export", "exports", "exported", "экспорт"),
+    "exports": (
+        "صادرات",
+        "صادر کرد",
+        "صادر شد",
+        "export",
+        "exports",
+        "exported",
+        "sold",
+        "shipped",
+        "supplied",
+        "shipments",
+        "supplies",
+        "экспорт",
+        "поставки",
+        "поставил",
+    ),
     "imports": ("واردات", "وارد کرد", "وارد شد", "import", "imports", "imported", "импорт"),
     "turnover": (
         "حجم تجارت",
@@ -278,6 +294,10 @@ FLOW_WORDS: dict[str, tuple[str, ...]] = {
         "bilateral trade",
         "trade",
         "товарооборот",
+        "объем торговли",
+        "взаимная торговля",
+        "торговля",
+        "торговли",
     ),
 }
 # Words that make a money figure something other than trade (investment, loans) or a

@@ -67,9 +67,12 @@ _IRANIAN_RANGE = re.compile(
 _COUNT = rf"(?P<n>\d{{1,2}}|{_alternatives(_COUNTS)})"
 _FIRST_MONTHS = re.compile(
     rf"(?<!\w)(?:first\s+{_COUNT}\s+months|{_COUNT}\s*ماه(?:ه)?\s*(?:اول|نخست)|"
-    rf"за\s+{_COUNT}\s+месяц\w*)".replace("(?P<n>", "(?P<n1>", 1)
+    rf"за\s+{_COUNT}\s+месяц\w*|{_COUNT}\s*ماهه(?=\s+(?:سال|امسال)))".replace(
+        "(?P<n>", "(?P<n1>", 1
+    )
     .replace("(?P<n>", "(?P<n2>", 1)
     .replace("(?P<n>", "(?P<n3>", 1)
+    .replace("(?P<n>", "(?P<n4>", 1)
 )
 _ORDINAL = rf"(?P<q>{_alternatives(_ORDINALS)})"
 _QUARTER = re.compile(
@@ -114,7 +117,7 @@ def months_named(text: str) -> YearPart | None:
         half = int(m["hn"]) if m["hn"] else _ordinal(m)
         return YearPart(6 * half - 5, 6 * half, m.group(), None)
     if m := _FIRST_MONTHS.search(text):
-        count = str(m["n1"] or m["n2"] or m["n3"])
+        count = str(m["n1"] or m["n2"] or m["n3"] or m["n4"])
         months = int(count) if count.isdigit() else _COUNTS[count]
         return YearPart(1, months, m.group(), None) if 1 <= months <= 12 else None
     return None
