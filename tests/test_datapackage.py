@@ -83,3 +83,17 @@ def test_validate_package_names_file_line_and_column(
 def test_validate_package_of_a_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(tradestats.TradestatsError, match="no such file"):
         tradestats.validate_package(tmp_path / "datapackage.json")
+
+
+def test_the_package_names_the_pages_of_the_reference_figures() -> None:
+    import json
+
+    import pandas as pd
+
+    from conftest import CLEAN
+
+    descriptor = json.loads((CLEAN / "datapackage.json").read_text(encoding="utf-8"))
+    paths = {s["path"] for s in descriptor["sources"]}
+    addresses = set(pd.read_csv(CLEAN / "reference_flows.csv")["address"])
+    assert addresses <= paths
+    assert "data/raw/texts/" in " ".join(paths)  # the texts are still there

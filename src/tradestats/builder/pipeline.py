@@ -114,6 +114,11 @@ def serialize_tables(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
         {"title": str(r.title), "path": f"data/raw/texts/{r.file}"}
         for r in tables["sources"].itertuples()
     ]
+    pages = tables["reference_flows"].drop_duplicates("address")  # the reference figures' pages
+    sources += [
+        {"title": f"{r.outlet}: {r.headline} ({r.published:%Y-%m-%d})", "path": str(r.address)}
+        for r in pages.itertuples()
+    ]
     out["datapackage.json"] = datapackage_json(sources).encode("utf-8")
     return out
 

@@ -90,7 +90,8 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
 
 
 def datapackage_descriptor(sources: list[dict[str, str]]) -> dict[str, Any]:
-    """The whole descriptor. ``sources`` are the texts (title, path) from sources.csv."""
+    """The whole descriptor. ``sources`` are the texts (title, path) from sources.csv and
+    the pages of the reference figures (title, address)."""
     resources = []
     for name, spec in CLEAN_TABLES.items():
         schema = spec.model.to_schema()
