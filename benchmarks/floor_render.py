@@ -13,7 +13,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 
 # The file settings tradestats uses: text stays text in SVG, TrueType (Type 42) in PDF.
-matplotlib.rcParams.update({"svg.fonttype": "none", "pdf.fonttype": 42})
+matplotlib.rcParams.update({"svg.fonttype": "none", "pdf.fonttype": 42, "ps.fonttype": 42})
 out = Path(sys.argv[1])
 n_figures = int(sys.argv[2]) if len(sys.argv) > 2 else 4
 out.mkdir(parents=True, exist_ok=True)

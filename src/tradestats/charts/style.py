@@ -122,6 +122,9 @@ _BASE_RC: dict[str, Any] = {
     "svg.hashsalt": "tradestats",
     "svg.fonttype": "none",
     "pdf.fonttype": 42,
+    # matplotlib's PDF writer sizes its font subsets by ps.fonttype: at Type 3's 256 it
+    # embeds a face again for every character past Latin-1 (an en dash, Persian letters)
+    "ps.fonttype": 42,
     "path.simplify": False,
 }
 
