@@ -9,10 +9,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.patches import Rectangle
 from matplotlib.testing.compare import compare_images
 from matplotlib.text import Text
 
+import tradestats.charts.style as style
 from conftest import REPO
 from tradestats.charts.notes import compact_ids, note_groups, source_note
 from tradestats.charts.registry import CHARTS, chart_function, chart_info
@@ -254,3 +256,26 @@ def test_the_reference_chart_names_the_source_of_each_published_figure(tables) -
     assert "more than\n2,000" in texts and "2,180" in texts  # 2016: both sides, side by side
     assert "2018\ntext: 1,740\n(F023)" in texts
     assert "No turnover figure was found for 2017 and 2020." in info.alt
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_the_header_stands_clear_of_the_plot(tables, name: str, lang: str) -> None:
+    """However many lines the title takes, the subtitle ends above every axes, with its
+    panel title, ticks and legend."""
+    fig = chart_function(name)(tables, lang=lang)
+    with style.house_style(lang):
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        subtitle = fig.texts[1].get_window_extent(renderer)
+        tops = [ax.get_tightbbox(renderer).y1 for ax in fig.axes]
+    assert subtitle.y0 > max(tops), fig.texts[1].get_text()
+
+
+def test_the_partners_subtitle_claims_no_date_or_agency_for_the_panel_below(tables) -> None:
+    info = chart_info("partners")(tables, "en")
+    assert info.subtitle == (
+        "Russia's trade turnover with each partner: 2018 above, other dates below. "
+        "Billions of US dollars"
+    )
+    # the agency is named where it is true: over the 2018 panel only
+    texts = _texts(chart_function("partners")(tables, lang="en"))
+    assert "2018, as reported by Russian customs" in texts

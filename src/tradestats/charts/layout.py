@@ -28,6 +28,7 @@ __all__ = [
     "decimals",
     "economy_name",
     "frame",
+    "header_bottom",
     "key_handles",
     "legend",
     "new_figure",
@@ -84,11 +85,25 @@ def axes(fig: Figure, lang: str, rect: tuple[float, float, float, float]) -> Axe
     return ax
 
 
+def _title_lines(info: ChartInfo, lang: str) -> list[str]:
+    return textwrap.wrap(info.title, 80 if lang == "en" else 88)
+
+
+def _subtitle_top(info: ChartInfo, lang: str) -> float:
+    return 0.975 - 0.058 * len(_title_lines(info, lang))
+
+
+def header_bottom(info: ChartInfo, lang: str) -> float:
+    """Where the header (title and subtitle) ends, in figure coordinates: the top of the
+    room a chart may fill."""
+    return _subtitle_top(info, lang) - 0.045
+
+
 def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
     """Title (the finding), subtitle (what and the unit) and the generated source note."""
     x, ha = (0.985, "right") if lang == "fa" else (0.015, "left")
     width = 110 if lang == "en" else 105
-    title = "\n".join(textwrap.wrap(info.title, 80 if lang == "en" else 88))
+    title = "\n".join(_title_lines(info, lang))
     fig.text(
         x,
         0.975,
@@ -100,10 +115,9 @@ def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
         color=style.COLORS["text"],
         linespacing=1.15,
     )
-    top = 0.975 - 0.058 * (title.count("\n") + 1)
     fig.text(
         x,
-        top,
+        _subtitle_top(info, lang),
         info.subtitle,
         ha=ha,
         va="top",

@@ -58,8 +58,9 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         bottom=layout.economy_name(tables, bottom.code, lang, article=True),
         ratio=f"{top.value_bn / bottom.value_bn:.0f}",
     )
+    # the panel below holds other dates and agencies: the subtitle claims neither for it
     subtitle = t(
-        "partners.subtitle",
+        "partners.subtitle_apart" if others else "partners.subtitle",
         lang,
         period=period,
         agency=_agency(tables, main, lang),
@@ -154,13 +155,15 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
     strip of their own below."""
     main, others = partner_turnover(tables)
     fig = layout.new_figure()
-    unit_h = 0.56 / (len(main) + len(others) + (1 if others else 0))
+    chart = info(tables, lang)
     bottom = 0.25
+    # the panels fill the height left below the header, with room for a panel title
+    height = min(0.56, layout.header_bottom(chart, lang) - 0.05 - bottom)
+    unit_h = height / (len(main) + len(others) + (1 if others else 0))
     h_main = unit_h * len(main)
     ax_main = layout.axes(
         fig, lang, (0.2, bottom + (unit_h * (len(others) + 1) if others else 0), 0.74, h_main)
     )
-    chart = info(tables, lang)
     period, agency = _period(main, lang), _agency(tables, main, lang)
     _draw_panel(ax_main, tables, main, lang, t("partners.main", lang, period=period, agency=agency))
     if others:
