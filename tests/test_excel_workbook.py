@@ -74,6 +74,8 @@ def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
     ]
     assert rows["2017"][3].value == 392.2 and rows["2020"][3].value == 800
     assert rows["2019"][1].value == "not stated" and rows["2021"][2].value == "not stated"
+    assert rows["2019"][4].value == "Russian customs"  # it reports Iran's 390
+    assert rows["2021"][4].value is None  # nothing stated for 2021: reported by no one
     half = rows["Farvardin–Shahrivar 1400 (21 Mar to 22 Sep 2021)"]
     assert [c.value for c in half[1:4]] == [907, 637, 270]
     assert half[4].value == "Iranian customs" and half[5].value.startswith("Set apart")

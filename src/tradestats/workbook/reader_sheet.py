@@ -56,12 +56,15 @@ def reader_rows(tables: Tables) -> list[dict[str, Any]]:
         for start, end in periods:
             here = block[(block["period_start"] == start) & (block["period_end"] == end)]
             by = {key: here[here["series"] == key] for key in _SERIES}
+            cells = {k: (None if r.empty else r.iloc[0]) for k, r in by.items()}
+            stated = any(c is not None for c in cells.values())
             rows.append(
                 {
                     "period": period_words(start.date(), end.date(), "en").replace("\n", " "),
-                    "who": _who(tables, agency, reporter),
+                    # a period with no figure was reported by no one
+                    "who": _who(tables, agency, reporter) if stated else "",
                     "apart": i > 0 or not is_whole_year(start, end),
-                    "cells": {k: (None if r.empty else r.iloc[0]) for k, r in by.items()},
+                    "cells": cells,
                 }
             )
     return rows
@@ -121,7 +124,10 @@ def _chart(ws: Any, tables: Tables, rows: list[dict[str, Any]], first: int) -> A
             "IRN": "Russia's imports from Iran",
         }[key]
         series.append(SeriesSpec(name, values, style.COLORS[_FLOW[key]], qualifiers, patterned))
-    labels = [f"{r['period'].split(' (')[0]}, {r['who'].split(' (')[0]}" for r in ordered]
+    labels = [
+        ", ".join(filter(None, [r["period"].split(" (")[0], r["who"].split(" (")[0]]))
+        for r in ordered
+    ]
     return bar_chart(
         ws,
         title=chart_info(tables, "en").title,
