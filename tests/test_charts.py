@@ -34,7 +34,10 @@ def tables() -> dict[str, pd.DataFrame]:
 
 
 def _texts(fig) -> list[str]:
-    return [t.get_text() for t in fig.findobj(Text) if t.get_text().strip()]
+    """Every text of a figure as a reader sees it (without the invisible right-to-left
+    marks that open Persian lines)."""
+    texts = (t.get_text().replace("\u200f", "") for t in fig.findobj(Text))
+    return [t for t in texts if t.strip()]
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)
@@ -279,3 +282,16 @@ def test_the_partners_subtitle_claims_no_date_or_agency_for_the_panel_below(tabl
     # the agency is named where it is true: over the 2018 panel only
     texts = _texts(chart_function("partners")(tables, lang="en"))
     assert "2018, as reported by Russian customs" in texts
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_every_persian_header_and_note_line_is_set_right_to_left(tables, name: str) -> None:
+    """A line takes the direction of its first strong letter; a wrapped note line that
+    begins with a Latin name ("R019 Mehr …") would be laid out left to right, scrambling
+    the dates and words around it. Each line opens with a right-to-left mark."""
+    fig = chart_function(name)(tables, lang="fa")
+    lines = [line for text in fig.texts for line in text.get_text().split("\n")]
+    assert len(lines) >= 3  # title, subtitle, note
+    assert all(line.startswith("\u200f") for line in lines)
+    english = chart_function(name)(tables, lang="en")
+    assert not any("\u200f" in text.get_text() for text in english.texts)

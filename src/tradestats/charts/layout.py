@@ -85,6 +85,21 @@ def axes(fig: Figure, lang: str, rect: tuple[float, float, float, float]) -> Axe
     return ax
 
 
+# A right-to-left mark opens each Persian line: a line is laid out in the direction of
+# its first strong letter, and a wrapped line may begin with a Latin name ("R019 Mehr").
+_LINE_START = {"en": "", "fa": "\u200f"}
+
+
+def _directed(text: str, lang: str) -> str:
+    """Each line of ``text`` set in the language's direction."""
+    return "\n".join(_LINE_START[lang] + line for line in text.split("\n"))
+
+
+def _lines(text: str, width: int, lang: str) -> str:
+    """``text`` wrapped at ``width`` characters, each line set in the language's direction."""
+    return _directed("\n".join(textwrap.wrap(text, width)), lang)
+
+
 def _title_lines(info: ChartInfo, lang: str) -> list[str]:
     return textwrap.wrap(info.title, 80 if lang == "en" else 88)
 
@@ -103,7 +118,7 @@ def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
     """Title (the finding), subtitle (what and the unit) and the generated source note."""
     x, ha = (0.985, "right") if lang == "fa" else (0.015, "left")
     width = 110 if lang == "en" else 105
-    title = "\n".join(_title_lines(info, lang))
+    title = _lines(info.title, 80 if lang == "en" else 88, lang)
     fig.text(
         x,
         0.975,
@@ -118,7 +133,7 @@ def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
     fig.text(
         x,
         _subtitle_top(info, lang),
-        info.subtitle,
+        _directed(info.subtitle, lang),
         ha=ha,
         va="top",
         fontsize=style.size(9, lang),
@@ -127,7 +142,7 @@ def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
     fig.text(
         x,
         0.012,
-        "\n".join(textwrap.wrap(note, int(width * 1.45))),
+        _lines(note, int(width * 1.45), lang),
         ha=ha,
         va="bottom",
         fontsize=style.size(6.6, lang),
