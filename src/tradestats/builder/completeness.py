@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from tradestats.builder.raw import RawData
+from tradestats.contract.vocabularies import FIGURE_KINDS, unit_kind
 from tradestats.errors import Problem
-from tradestats.text.extract import FIGURE_KINDS, Spot, number_spots
+from tradestats.text.extract import Spot, number_spots
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -31,13 +32,7 @@ __all__ = [
 
 def figure_kind(unit: str) -> str:
     """The extractor's kind for a transcribed unit."""
-    if unit in {"USD", "USD_per_barrel", "EUR", "RUB", "IRR", "IRT"}:
-        return "money"
-    if unit == "percent":
-        return "percent"
-    if unit == "times":
-        return "multiple"
-    return "quantity"
+    return unit_kind(unit)
 
 
 @dataclass

@@ -12,6 +12,7 @@ __all__ = [
     "COMPARISONS",
     "DIRECTIONS",
     "EXCLUSION_REASONS",
+    "FIGURE_KINDS",
     "FIGURE_QUALIFIERS",
     "FINDING_GRADES",
     "FLOWS",
@@ -22,8 +23,10 @@ __all__ = [
     "REFERENCE_BASES",
     "REPORTER_BASES",
     "UNITS",
+    "UNIT_KINDS",
     "WEEKDAYS",
     "WORLD_BANK_AGGREGATES",
+    "unit_kind",
 ]
 
 # --- vocabularies --------------------------------------------------------------------
@@ -77,6 +80,21 @@ UNITS = {
     "count": "A count",
     "rank": "A rank (1 = first)",
 }
+# What kind of figure a number in each unit is (the extractor's kinds); every other unit
+# is a quantity.
+UNIT_KINDS = {
+    **dict.fromkeys(("USD", "USD_per_barrel", "EUR", "RUB", "IRR", "IRT"), "money"),
+    "percent": "percent",
+    "times": "multiple",
+}
+FIGURE_KINDS = ("money", "percent", "quantity", "multiple")
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of figure a number in ``unit`` is: money, percent, multiple or quantity."""
+    return UNIT_KINDS.get(unit, "quantity")
+
+
 CATEGORIES = {
     "trade": "Merchandise trade value.",
     "trade_growth": "Growth rate of a trade flow.",

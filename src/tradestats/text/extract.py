@@ -25,6 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
+from tradestats.contract.vocabularies import FIGURE_KINDS, unit_kind
 from tradestats.errors import TradestatsError
 from tradestats.text.lexicon import qualifier_ending_at
 from tradestats.text.numbers import Quantity, normalize_text, quantities_in
@@ -43,7 +44,6 @@ __all__ = [
     "render_candidates",
 ]
 
-FIGURE_KINDS = ("money", "percent", "quantity", "multiple")
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a text larger than this is refused, not read
 
 _P = r"(?:ی|ای|های|ها)?"  # Persian suffixes: «دلاری», «درصدی»
@@ -54,23 +54,23 @@ def _re(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-# (pattern right after the number, unit, kind); the first match wins, so specific first.
-_UNITS_AFTER: list[tuple[re.Pattern[str], str, str]] = [
-    (_re(rf"^\s*(?:دلار|دالر){_P}\s+(?:در\s+)?هر\s+بشکه{_END}"), "USD_per_barrel", "money"),
-    (_re(r"^\s*(?:us\s*)?dollars?\s+(?:a|per)\s+barrel\b"), "USD_per_barrel", "money"),
-    (_re(rf"^\s*(?:دلار|دالر){_P}{_END}"), "USD", "money"),
-    (_re(r"^\s*(?:us\s*)?dollars?\b|^\s*usd\b"), "USD", "money"),
-    (_re(r"^\s*(?:доллар(?:ов|а|ы)?|долл\.?)(?:\s*сша)?(?![а-я])"), "USD", "money"),
-    (_re(rf"^\s*یورو{_P}{_END}|^\s*euros?\b|^\s*eur\b|^\s*евро(?![а-я])"), "EUR", "money"),
+# (pattern right after the number, unit); the first match wins, so specific first. The
+# unit's kind is declared in the contract (unit_kind).
+_UNITS_AFTER: list[tuple[re.Pattern[str], str]] = [
+    (_re(rf"^\s*(?:دلار|دالر){_P}\s+(?:در\s+)?هر\s+بشکه{_END}"), "USD_per_barrel"),
+    (_re(r"^\s*(?:us\s*)?dollars?\s+(?:a|per)\s+barrel\b"), "USD_per_barrel"),
+    (_re(rf"^\s*(?:دلار|دالر){_P}{_END}"), "USD"),
+    (_re(r"^\s*(?:us\s*)?dollars?\b|^\s*usd\b"), "USD"),
+    (_re(r"^\s*(?:доллар(?:ов|а|ы)?|долл\.?)(?:\s*сша)?(?![а-я])"), "USD"),
+    (_re(rf"^\s*یورو{_P}{_END}|^\s*euros?\b|^\s*eur\b|^\s*евро(?![а-я])"), "EUR"),
     (
         _re(
             rf"^\s*روبل{_P}{_END}|^\s*(?:roubles?|rubles?)\b|^\s*rub\b|^\s*(?:рубл(?:ей|я|ь)|руб\.?)"
         ),
         "RUB",
-        "money",
     ),
-    (_re(rf"^\s*ریال{_P}{_END}|^\s*rials?\b"), "IRR", "money"),
-    (_re(rf"^\s*تومان{_P}{_END}|^\s*tomans?\b"), "IRT", "money"),
+    (_re(rf"^\s*ریال{_P}{_END}|^\s*rials?\b"), "IRR"),
+    (_re(rf"^\s*تومان{_P}{_END}|^\s*tomans?\b"), "IRT"),
     # a % followed by two hex digits is URL-encoding (%D8%A7), not a percentage
     (
         _re(
@@ -78,20 +78,18 @@ _UNITS_AFTER: list[tuple[re.Pattern[str], str, str]] = [
             r"^\s*percent\b"
         ),
         "percent",
-        "percent",
     ),
-    (_re(rf"^\s*بشکه{_P}{_END}|^\s*barrels?\b"), "barrels", "quantity"),
-    (_re(rf"^\s*تن{_END}|^\s*(?:metric\s+)?(?:tonnes?|tons?)\b"), "tonnes", "quantity"),
-    (_re(rf"^\s*واگن{_P}{_END}|^\s*wagons?\b|^\s*railcars?\b"), "wagons", "quantity"),
-    (_re(rf"^\s*برابر{_END}|^\s*times\b|^\s*-?fold\b"), "times", "multiple"),
-    (_re(rf"^\s*(?:ماده|نفر|سفارت|کنسولگری){_END}"), "count", "quantity"),
+    (_re(rf"^\s*بشکه{_P}{_END}|^\s*barrels?\b"), "barrels"),
+    (_re(rf"^\s*تن{_END}|^\s*(?:metric\s+)?(?:tonnes?|tons?)\b"), "tonnes"),
+    (_re(rf"^\s*واگن{_P}{_END}|^\s*wagons?\b|^\s*railcars?\b"), "wagons"),
+    (_re(rf"^\s*برابر{_END}|^\s*times\b|^\s*-?fold\b"), "times"),
+    (_re(rf"^\s*(?:ماده|نفر|سفارت|کنسولگری){_END}"), "count"),
     (
         _re(
             r"^\s*(?:[a-z]+\s+)?(?:countries|embassies|consulates(?:\s+general)?|representative\s+offices|"
             r"offices|staff(?:\s+members)?|employees|people|diplomats|companies)\b"
         ),
         "count",
-        "quantity",
     ),
 ]
 _CURRENCY_BEFORE = [
@@ -200,7 +198,7 @@ class _Line:
 # All of _UNITS_AFTER in one pattern, a group each: at one position, alternatives are
 # tried in order, so the first that matches is the first pattern in the list that does.
 _UNIT_AFTER_RE = re.compile(
-    "|".join(f"({pattern.pattern})" for pattern, _unit, _kind in _UNITS_AFTER), re.IGNORECASE
+    "|".join(f"({pattern.pattern})" for pattern, _unit in _UNITS_AFTER), re.IGNORECASE
 )
 
 
@@ -208,8 +206,8 @@ def _unit_after(line: _Line, end_norm: int) -> tuple[str, str, int] | None:
     m = _UNIT_AFTER_RE.match(line.lower[end_norm : end_norm + 80])
     if m is None:
         return None
-    _pattern, unit, kind = _UNITS_AFTER[(m.lastindex or 1) - 1]
-    return unit, kind, end_norm + m.end()
+    _pattern, unit = _UNITS_AFTER[(m.lastindex or 1) - 1]
+    return unit, unit_kind(unit), end_norm + m.end()
 
 
 def _rate(line: _Line, unit: str, start_norm: int, end_norm: int) -> tuple[str, int]:
@@ -278,11 +276,11 @@ def _line_findings(line: _Line) -> list[_Finding]:
             for pattern, currency in _CURRENCY_BEFORE:
                 m = pattern.search(line.lower[head_from:start_n])
                 if m:
-                    unit, kind = currency, "money"
+                    unit, kind = currency, unit_kind(currency)
                     start = line.to_original(head_from + m.start())
                     break
             if unit is None and q.ordinal and _is_rank(line, start_n, end_n):
-                unit, kind = "rank", "quantity"
+                unit, kind = "rank", unit_kind("rank")
         found.append((q, unit, kind, start, end, ""))
 
     # «270 میلیون و … 637 میلیون دلار», «20 و 50 درصد»: a unit stated once for two figures
