@@ -295,3 +295,23 @@ def test_every_persian_header_and_note_line_is_set_right_to_left(tables, name: s
     assert all(line.startswith("\u200f") for line in lines)
     english = chart_function(name)(tables, lang="en")
     assert not any("\u200f" in text.get_text() for text in english.texts)
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_the_gallery_cites_what_the_chart_cites(tables, name: str, lang: str) -> None:
+    """figures/README.md gives each chart the source note the chart itself prints."""
+    from tradestats.charts.render import gallery
+
+    drawn = _texts(chart_function(name)(tables, lang=lang))
+    start = "Source:" if lang == "en" else "منبع:"
+    note = next(t for t in drawn if t.startswith(start)).replace("\n", " ")
+    listed = [line[2:] for line in gallery(tables).split("\n") if line.startswith(f"- {start}")]
+    assert note in listed
+
+
+@pytest.mark.parametrize("name", CHARTS)
+def test_persian_alt_text_uses_persian_punctuation(tables, name: str) -> None:
+    """Lists in Persian alt text are joined with «،» and «؛», not ',' and ';' (a Latin
+    comma stays only between the figure ids of a source note)."""
+    alt = chart_info(name)(tables, "fa").alt
+    assert ", " not in alt and "; " not in alt, alt

@@ -63,7 +63,15 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         status=t(f"status.{growth['status']}", lang),
     )
     subtitle = t("growth.subtitle", lang, period=period, agency=agency, unit=t("unit.usd_m", lang))
-    return ChartInfo(_title(series, lang), subtitle, alt, series, layout.data_date(tables, series))
+    # the stated rate the chart checks is cited beside the bars' figures
+    return ChartInfo(
+        _title(series, lang),
+        subtitle,
+        alt,
+        series,
+        layout.data_date(tables, series),
+        cited=(str(growth["target_id"]),),
+    )
 
 
 def _draw_bars(ax: Axes, values: list[float], lang: str) -> None:
@@ -145,6 +153,6 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
     layout.value_axis(ax, lang)
     if lang == "fa":
         ax.invert_xaxis()
-    ids = [*series["figure_id"].astype(str), str(growth["target_id"])]
-    layout.frame(fig, lang, info(tables, lang), source_note(tables, ids, lang))
+    chart = info(tables, lang)
+    layout.frame(fig, lang, chart, source_note(tables, chart.figure_ids, lang))
     return fig

@@ -238,7 +238,9 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     pair, bounds = iran_russia_flows(tables)
     rows = pd.concat([pair.drop(columns="series"), bounds])
     items = _alt_items(tables, pair, lang)
-    alt = t("iran_russia.alt", lang, period=_span(pair, lang), items="; ".join(items))
+    alt = t(
+        "iran_russia.alt", lang, period=_span(pair, lang), items=t("semicolon", lang).join(items)
+    )
     subtitle = t("iran_russia.subtitle", lang, period=_span(pair, lang), unit=t("unit.usd_m", lang))
     return ChartInfo(
         _title(tables, pair, lang), subtitle, alt, rows, layout.data_date(tables, rows)

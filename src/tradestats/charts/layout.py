@@ -51,6 +51,12 @@ class ChartInfo:
     rows: pd.DataFrame
     data_date: dt.date
     note: str | None = None  # the source note, where it is not that of the rows' figures
+    cited: tuple[str, ...] = ()  # figures the chart shows beyond its rows (a stated rate)
+
+    @property
+    def figure_ids(self) -> list[str]:
+        """Every figure the chart shows: its rows' and those it cites besides."""
+        return [*self.rows["figure_id"].astype(str), *self.cited]
 
 
 def styled(func: _F) -> _F:

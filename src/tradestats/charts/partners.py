@@ -71,7 +71,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         for b in main
     ]
     rest = [
-        f"{partner_label(tables, b, lang).replace(chr(10), ', ')}: "
+        f"{partner_label(tables, b, lang).replace(chr(10), t('comma', lang))}: "
         f"{value_label(b.value_bn, b.qualifier, lang, layout.decimals(b.value_bn))}"
         for b in others
     ]

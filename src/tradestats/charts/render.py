@@ -119,7 +119,7 @@ def gallery(tables: Tables) -> str:
                 f"![{info.alt}]({name}{suffix}.png)",
                 "",
                 f"- Alt text: {info.alt}",
-                f"- {info.note or source_note(tables, info.rows['figure_id'], lang)}",
+                f"- {info.note or source_note(tables, info.figure_ids, lang)}",
                 f"- Data: [`{name}.csv`]({name}.csv)",
                 f"- Drawn by: `tradestats plot --chart {name}{flag}`",
                 "",

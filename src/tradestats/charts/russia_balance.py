@@ -37,7 +37,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         values, period = _values(by_flow), _period(start, by_flow, lang)
         name = layout.economy_name(tables, partner, lang, article=True)
         withs.append(t("balance.with", lang, partner=name, period=period))
-        shown = ", ".join(
+        shown = t("comma", lang).join(
             f"{t(f'flow.{f}', lang)} {style.format_number(values[f], lang, 1)}" for f in _FLOWS
         )
         items.append(f"{t('balance.group', lang, partner=name, period=period)}: {shown}")
@@ -45,7 +45,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     key = "balance.title_surplus" if surplus else "balance.title_mixed"
     title = t(key, lang, groups=join_words(withs, lang))
     subtitle = t("balance.subtitle", lang, unit=t("unit.usd_bn", lang))
-    alt = t("balance.alt", lang, items="; ".join(items))
+    alt = t("balance.alt", lang, items=t("semicolon", lang).join(items))
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
     flows = tables["trade_flows"]
     rows = flows[flows["figure_id"].isin(ids)].sort_values(["period_start", "figure_id"])
