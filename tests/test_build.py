@@ -7,6 +7,7 @@ import io
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -287,3 +288,43 @@ def test_a_corpus_of_many_texts_builds_and_accounts_for_every_number(tmp_path: P
     assert result.numbers == 4 * (400 + 5)
     assert result.unaccounted == []
     assert validate(root).ok
+
+
+def _add_figure(raw: Path, sentence: str, quote: str, unit: str, category: str) -> None:
+    """A new line in a text, and its figure transcribed with ``unit``."""
+    path = raw / "texts" / "002_d96ec3b443879f24.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"\n{sentence}\n", encoding="utf-8")
+    line = text.count("\n") + 2
+    with (raw / "figures.csv").open("a", encoding="utf-8") as fh:
+        fh.write(
+            f"F999,aran-lavrov-2010,{line},{quote},{category},Test,,,,,,2010,,{unit},"
+            "exact,observed,,\n"
+        )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "quote", "unit", "category"),
+    [
+        ("Бюджет составил 100 миллиардов рублей.", "100 миллиардов рублей", "RUB", "fiscal"),
+        ("The contract is worth 2 billion euros.", "2 billion euros", "EUR", "contract"),
+        ("بودجه ۵۰ هزار میلیارد تومان است.", "۵۰ هزار میلیارد تومان", "IRT", "fiscal"),
+        ("The line carried 5 million tonnes.", "5 million tonnes", "tonnes", "transport"),
+    ],
+)
+def test_every_currency_and_unit_of_the_contract_can_be_transcribed(
+    project: Path, sentence: str, quote: str, unit: str, category: str
+) -> None:
+    _add_figure(project / "data" / "raw", sentence, quote, unit, category)
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    figures = pd.read_csv(project / "data" / "clean" / "figures.csv").set_index("figure_id")
+    assert figures.loc["F999", "unit"] == unit
+
+
+def test_a_quote_in_one_currency_cannot_be_transcribed_in_another(project: Path) -> None:
+    raw = project / "data" / "raw"
+    _add_figure(raw, "The contract is worth 2 billion euros.", "2 billion euros", "USD", "contract")
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "[unit]: the quote has a euro word, but the unit is 'USD'" in result.output

@@ -80,3 +80,14 @@ def test_texts_have_no_byte_order_mark_or_carriage_returns() -> None:
         data = path.read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf")
         assert b"\r" not in data
+
+
+def test_every_unit_family_speaks_of_units_of_the_contract() -> None:
+    from tradestats.contract.vocabularies import UNIT_KINDS, UNITS
+    from tradestats.text.lexicon import UNIT_FAMILIES
+
+    named = set().union(*(units for _words, units in UNIT_FAMILIES.values()))
+    assert named <= set(UNITS)
+    assert set(UNIT_KINDS) <= set(UNITS)
+    # every unit a quote can show by a word has a family; count and rank have none
+    assert set(UNITS) - named == {"count", "rank"}

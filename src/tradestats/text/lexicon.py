@@ -69,47 +69,46 @@ QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "range": ("بین", "between"),
 }
 
-# Unit words, grouped by what they measure, with the units each may stand for.
+# Unit words, grouped by what they measure, with every unit of the contract each may
+# stand for: a quote with a family's word must have one of its units.
 UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
-    "currency": (
+    "dollar": (
         (
             "دلار",
             "دالر",
-            "یورو",
-            "روبل",
-            "ریال",
-            "تومان",
             "$",
-            "€",
             "usd",
             "us$",
             "dollar",
             "dollars",
-            "euro",
-            "euros",
-            "rouble",
-            "roubles",
-            "ruble",
-            "rubles",
             "долл",
             "доллар",
             "доллара",
             "долларов",
-            "евро",
-            "рубль",
-            "рублей",
-            "рубля",
         ),
         frozenset({"USD", "USD_per_barrel"}),
     ),
+    "euro": (("یورو", "€", "eur", "euro", "euros", "евро"), frozenset({"EUR"})),
+    "rouble": (
+        ("روبل", "rouble", "roubles", "ruble", "rubles", "рубль", "рублей", "рубля"),
+        frozenset({"RUB"}),
+    ),
+    "rial": (("ریال", "rial", "rials"), frozenset({"IRR"})),
+    "toman": (("تومان", "toman", "tomans"), frozenset({"IRT"})),
     "percent": (("درصد", "فیصد", "%", "percent", "per cent"), frozenset({"percent"})),
     "barrel": (
         ("بشکه", "barrel", "barrels"),
         frozenset({"barrels", "barrels_per_day", "USD_per_barrel"}),
     ),
     "multiple": (("برابر", "times", "fold", "doubled", "tripled"), frozenset({"times"})),
-    "tonne": (("تن", "tonne", "tonnes", "ton", "tons"), frozenset({"tonnes_per_year"})),
-    "wagon": (("واگن", "wagon", "wagons"), frozenset({"wagons_per_day"})),
+    "tonne": (
+        ("تن", "tonne", "tonnes", "ton", "tons"),
+        frozenset({"tonnes", "tonnes_per_day", "tonnes_per_year"}),
+    ),
+    "wagon": (
+        ("واگن", "wagon", "wagons"),
+        frozenset({"wagons", "wagons_per_day", "wagons_per_year"}),
+    ),
 }
 
 
