@@ -290,6 +290,10 @@ def test_a_corpus_of_many_texts_builds_and_accounts_for_every_number(tmp_path: P
     assert validate(root).ok
 
 
+def _last_line(raw: Path) -> int:
+    return (raw / "texts" / "002_d96ec3b443879f24.txt").read_text(encoding="utf-8").count("\n")
+
+
 def _add_figure(raw: Path, sentence: str, quote: str, unit: str, category: str) -> None:
     """A new line in a text, and its figure transcribed with ``unit``."""
     path = raw / "texts" / "002_d96ec3b443879f24.txt"
@@ -328,3 +332,34 @@ def test_a_quote_in_one_currency_cannot_be_transcribed_in_another(project: Path)
     result = CliRunner().invoke(cli, ["build", "--root", str(project)])
     assert result.exit_code == 1
     assert "[unit]: the quote has a euro word, but the unit is 'USD'" in result.output
+
+
+def test_a_trade_figure_in_roubles_stays_in_figures_and_is_reported(project: Path) -> None:
+    raw = project / "data" / "raw"
+    sentence = "Экспорт России в Азербайджан составил 250 миллиардов рублей в 2010 году."
+    _add_figure(raw, sentence, "250 миллиардов рублей", "RUB", "trade")
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F999", "reporter", "RUS"))
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F999", "partner", "AZE"))
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F999", "flow", "exports"))
+    with (raw / "excluded.csv").open("a", encoding="utf-8") as fh:
+        fh.write(f"aran-lavrov-2010,{_last_line(raw)},2010,calendar_year,\n")
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 0, result.output
+    assert "1 trade figure(s) in another currency stay in figures.csv only: F999 in RUB." in (
+        result.output
+    )
+    clean = project / "data" / "clean"
+    figures = pd.read_csv(clean / "figures.csv").set_index("figure_id")
+    assert figures.loc["F999", "value"] == 250e9 and figures.loc["F999", "unit"] == "RUB"
+    assert "F999" not in set(pd.read_csv(clean / "trade_flows.csv")["figure_id"])
+
+
+def test_a_trade_figure_must_be_money(project: Path) -> None:
+    raw = project / "data" / "raw"
+    _add_figure(raw, "Trade reached 5 million tonnes.", "5 million tonnes", "tonnes", "trade")
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F999", "reporter", "RUS"))
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F999", "partner", "AZE"))
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F999", "flow", "turnover"))
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "[unit]: a trade figure is an amount of money" in result.output

@@ -315,3 +315,29 @@ def test_persian_alt_text_uses_persian_punctuation(tables, name: str) -> None:
     comma stays only between the figure ids of a source note)."""
     alt = chart_info(name)(tables, "fa").alt
     assert ", " not in alt and "; " not in alt, alt
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_title_with_two_dollar_amounts_stays_plain_text(tables, lang: str) -> None:
+    """A second full-year turnover adds a second '$' to the title: it must not turn the
+    words between them into mathematics, and the amounts read as clauses."""
+    flows, figures = tables["trade_flows"].copy(), tables["figures"].copy()
+    row = flows[flows["figure_id"] == "F023"].copy()
+    row[["figure_id", "value_usd_m"]] = ["F998", 4000.0]
+    row["period_start"], row["period_end"] = pd.Timestamp("2021-01-01"), pd.Timestamp("2021-12-31")
+    fig_row = figures[figures["figure_id"] == "F023"].assign(figure_id="F998")
+    grown = {
+        **tables,
+        "trade_flows": pd.concat([flows, row], ignore_index=True),
+        "figures": pd.concat([figures, fig_row], ignore_index=True),
+    }
+    title = chart_info("iran_russia_trade")(grown, lang).title
+    expected = {
+        "en": "Russia–Iran trade was $1.7 billion in 2017 and 2018, and $4.0 billion in 2021",
+        "fa": "حجم تجارت روسیه و ایران ۱٫۷ میلیارد دلار در ۲۰۱۷ و ۲۰۱۸، و ۴٫۰ میلیارد دلار "
+        "در ۲۰۲۱ بود",
+    }
+    assert title == expected[lang]
+    fig = chart_function("iran_russia_trade")(grown, lang=lang)
+    shown = [t for t in fig.findobj(Text) if t.get_text()]
+    assert shown and not [t.get_text() for t in shown if t.get_parse_math()]

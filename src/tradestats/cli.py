@@ -84,6 +84,12 @@ def build(root: Path | None, out_dir: Path | None) -> None:
             f"{result.discrepancies} discrepancy(ies) within the sources are reported "
             "in checks.csv / calendar_checks.csv; see 'tradestats validate'."
         )
+    if result.other_currency:
+        click.echo(
+            f"{len(result.other_currency)} trade figure(s) in another currency stay in "
+            f"figures.csv only: {', '.join(result.other_currency)}. trade_flows.csv holds "
+            "US dollars, and tradestats converts no currency."
+        )
     if result.contradicted:
         click.echo(
             f"{result.contradicted} comparison(s) in reconciliation.csv find a figure or claim "

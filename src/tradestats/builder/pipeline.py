@@ -50,6 +50,8 @@ class BuildResult:
     numbers: int = 0
     unaccounted: list[Problem] = field(default_factory=list)
     contradicted: int = 0
+    # trade figures in a currency other than USD: in figures.csv, not in trade_flows.csv
+    other_currency: list[str] = field(default_factory=list)
 
 
 def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
@@ -160,4 +162,11 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
         accounting.count,
         accounting.problems,
         int(tables["reconciliation"]["grade"].isin(FINDING_GRADES).sum()),
+        _other_currency(tables["figures"]),
     )
+
+
+def _other_currency(figures: pd.DataFrame) -> list[str]:
+    """'F061 in RUB' for each trade figure that trade_flows.csv leaves out for its currency."""
+    rows = figures[(figures["category"] == "trade") & (figures["unit"] != "USD")]
+    return [f"{r.figure_id} in {r.unit}" for r in rows.itertuples()]

@@ -17,7 +17,7 @@ import pandas as pd
 from tradestats.builder.periods import Period, jalali_to_gregorian, parse_period, weekday_name
 from tradestats.builder.raw import RawData, records
 from tradestats.contract.models import CLEAN_TABLES
-from tradestats.contract.vocabularies import PLAUSIBLE_MAX
+from tradestats.contract.vocabularies import PLAUSIBLE_MAX, unit_kind
 from tradestats.errors import NumberPhraseError, PeriodError, Problem
 from tradestats.text.lexicon import UNIT_FAMILIES, qualifier_before, unit_families_in
 from tradestats.text.numbers import find_number_phrases, normalize_text, parse_quantity
@@ -109,7 +109,11 @@ def _implausible(row: dict[str, Any], value: Decimal) -> str | None:
         return None if 0 <= value <= 100 else f"a share of {value} percent is impossible"
     if row["unit"] == "percent" and abs(value) > PLAUSIBLE_MAX["percent"]:
         return f"{value:,} percent is more than {PLAUSIBLE_MAX['percent']:,}: check the quote"
-    if row["category"] == "trade" and abs(value) > Decimal(PLAUSIBLE_MAX["trade_usd"]):
+    if (
+        row["category"] == "trade"
+        and row["unit"] == "USD"
+        and abs(value) > Decimal(PLAUSIBLE_MAX["trade_usd"])
+    ):
         return (
             f"{row['figure_id']}: {value:,} US dollars is more than world merchandise trade "
             "in a year (about 25 trillion): check the quote"
@@ -206,8 +210,8 @@ def _trade_row_problem(
     row: dict[str, Any], p: ParsedFigure, agency: dict[str, str] | None
 ) -> tuple[str, str] | None:
     """(column, message) if a trade figure cannot become a trade flow."""
-    if row["unit"] != "USD":
-        return "unit", "trade figures must be in USD"
+    if unit_kind(row["unit"]) != "money" or row["unit"] == "USD_per_barrel":
+        return "unit", "a trade figure is an amount of money (USD, or another currency)"
     if agency is not None and agency["economy"] != row["reporter"]:
         return "reporter", (
             f"the agency {row['agency_id']} publishes {agency['economy']}'s statistics, so "
@@ -263,7 +267,8 @@ def trade_flows_table(
             problems.append(Problem(label, int(str(file_line)), *issue))
             if issue[0] != "reporter":
                 continue
-        rows.append(_trade_flow(row, p, agency))
+        if row["unit"] == "USD":  # other currencies stay in figures.csv: nothing is converted
+            rows.append(_trade_flow(row, p, agency))
     columns = list(CLEAN_TABLES["trade_flows"].model.to_schema().columns)
     df = pd.DataFrame(rows, columns=columns)
     for column in ("period_start", "period_end", "as_of"):

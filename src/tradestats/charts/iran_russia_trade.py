@@ -201,7 +201,9 @@ def _title(tables: Tables, pair: pd.DataFrame, lang: str) -> str:
     amounts = [
         t("iran_russia.amount", lang, v=v, years=join_words(ys, lang)) for v, ys in by_value.items()
     ]
-    return t("iran_russia.title", lang, amounts=join_words(amounts, lang))
+    # each amount may name two years with 'and': the amounts are joined as clauses
+    joined = t("comma", lang).join(amounts[:-1]) + t("and_clause", lang) if amounts[1:] else ""
+    return t("iran_russia.title", lang, amounts=joined + amounts[-1])
 
 
 def _span(pair: pd.DataFrame, lang: str) -> str:

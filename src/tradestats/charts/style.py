@@ -126,6 +126,8 @@ _BASE_RC: dict[str, Any] = {
     # embeds a face again for every character past Latin-1 (an en dash, Persian letters)
     "ps.fonttype": 42,
     "path.simplify": False,
+    # a title may hold two amounts in dollars: "$…$" must not be read as mathematics
+    "text.parse_math": False,
 }
 
 

@@ -158,7 +158,7 @@ class RawSources(pa.DataFrameModel):
         nullable=True, title="Outlet (Persian)", description="The outlet in Persian."
     )
     language: Series[str] = _enum(
-        {"fa": "Persian", "en": "English"},
+        {"fa": "Persian", "en": "English", "ru": "Russian"},
         title="Language",
         description="ISO 639-1 code of the text's language.",
     )
