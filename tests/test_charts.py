@@ -321,16 +321,7 @@ def test_persian_alt_text_uses_persian_punctuation(tables, name: str) -> None:
 def test_a_title_with_two_dollar_amounts_stays_plain_text(tables, lang: str) -> None:
     """A second full-year turnover adds a second '$' to the title: it must not turn the
     words between them into mathematics, and the amounts read as clauses."""
-    flows, figures = tables["trade_flows"].copy(), tables["figures"].copy()
-    row = flows[flows["figure_id"] == "F023"].copy()
-    row[["figure_id", "value_usd_m"]] = ["F998", 4000.0]
-    row["period_start"], row["period_end"] = pd.Timestamp("2021-01-01"), pd.Timestamp("2021-12-31")
-    fig_row = figures[figures["figure_id"] == "F023"].assign(figure_id="F998")
-    grown = {
-        **tables,
-        "trade_flows": pd.concat([flows, row], ignore_index=True),
-        "figures": pd.concat([figures, fig_row], ignore_index=True),
-    }
+    grown = _with_flow(tables, "F023", "F998", 2021, 4000.0, "exact")
     title = chart_info("iran_russia_trade")(grown, lang).title
     expected = {
         "en": "Russia–Iran trade was $1.7 billion in 2017 and 2018, and $4.0 billion in 2021",
@@ -341,3 +332,25 @@ def test_a_title_with_two_dollar_amounts_stays_plain_text(tables, lang: str) -> 
     fig = chart_function("iran_russia_trade")(grown, lang=lang)
     shown = [t for t in fig.findobj(Text) if t.get_text()]
     assert shown and not [t.get_text() for t in shown if t.get_parse_math()]
+
+
+def _with_flow(tables, like: str, new_id: str, year: int, value: float, qualifier: str):
+    """The tables with one more trade flow, a copy of ``like`` for another year."""
+    flows, figures = tables["trade_flows"].copy(), tables["figures"].copy()
+    row = flows[flows["figure_id"] == like].copy()
+    row[["figure_id", "value_usd_m", "qualifier"]] = [new_id, value, qualifier]
+    row["period_start"] = pd.Timestamp(f"{year}-01-01")
+    row["period_end"] = pd.Timestamp(f"{year}-12-31")
+    fig_row = figures[figures["figure_id"] == like].assign(figure_id=new_id)
+    return {
+        **tables,
+        "trade_flows": pd.concat([flows, row], ignore_index=True),
+        "figures": pd.concat([figures, fig_row], ignore_index=True),
+    }
+
+
+def test_a_texts_figure_keeps_its_qualifier_beside_the_references(tables) -> None:
+    grown = _with_flow(tables, "F023", "F997", 2022, 4900.0, "about")
+    texts = _texts(chart_function("iran_russia_references")(grown, lang="en"))
+    assert "2022\ntext: about 4,900\n(F997)" in texts
+    assert "2022: about 4,900 (F997)" in chart_info("iran_russia_references")(grown, "en").alt

@@ -89,7 +89,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     ]
     texts = [
         t("refs.text_item", lang, verbatim={"id": str(r.figure_id)}, year=r.year,
-          value=style.format_number(float(r.value_usd_m), lang))
+          value=value_label(float(r.value_usd_m), str(r.qualifier), lang))
         for r in data.texts.itertuples()
     ]  # fmt: skip
     alt = t(
@@ -157,7 +157,7 @@ def _ticks(data: ReferenceYears, lang: str) -> list[str]:
         here = data.texts[data.texts["year"] == year]
         lines = [style.to_local_digits(str(year), lang)] + [
             t("refs.text_tick", lang, verbatim={"id": str(r.figure_id)},
-              value=style.format_number(float(r.value_usd_m), lang))
+              value=value_label(float(r.value_usd_m), str(r.qualifier), lang))
             for r in here.itertuples()
         ]  # fmt: skip
         ticks.append("\n".join(lines))
