@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 import subprocess
 import sys
@@ -321,7 +322,7 @@ def test_persian_alt_text_uses_persian_punctuation(tables, name: str) -> None:
 def test_a_title_with_two_dollar_amounts_stays_plain_text(tables, lang: str) -> None:
     """A second full-year turnover adds a second '$' to the title: it must not turn the
     words between them into mathematics, and the amounts read as clauses."""
-    grown = _with_flow(tables, "F023", "F998", 2021, 4000.0, "exact")
+    grown = _with_flow(tables, "F023", "F998", "2021", 4000.0, "exact")
     title = chart_info("iran_russia_trade")(grown, lang).title
     expected = {
         "en": "Russia–Iran trade was $1.7 billion in 2017 and 2018, and $4.0 billion in 2021",
@@ -334,13 +335,14 @@ def test_a_title_with_two_dollar_amounts_stays_plain_text(tables, lang: str) -> 
     assert shown and not [t.get_text() for t in shown if t.get_parse_math()]
 
 
-def _with_flow(tables, like: str, new_id: str, year: int, value: float, qualifier: str):
-    """The tables with one more trade flow, a copy of ``like`` for another year."""
+def _with_flow(tables, like: str, new_id: str, period: str, value: float, qualifier: str):
+    """The tables with one more trade flow, a copy of ``like`` for another ``period``
+    ('2021', or 'start/end')."""
     flows, figures = tables["trade_flows"].copy(), tables["figures"].copy()
     row = flows[flows["figure_id"] == like].copy()
     row[["figure_id", "value_usd_m", "qualifier"]] = [new_id, value, qualifier]
-    row["period_start"] = pd.Timestamp(f"{year}-01-01")
-    row["period_end"] = pd.Timestamp(f"{year}-12-31")
+    start, end = period.split("/") if "/" in period else (f"{period}-01-01", f"{period}-12-31")
+    row["period_start"], row["period_end"] = pd.Timestamp(start), pd.Timestamp(end)
     fig_row = figures[figures["figure_id"] == like].assign(figure_id=new_id)
     return {
         **tables,
@@ -350,7 +352,30 @@ def _with_flow(tables, like: str, new_id: str, year: int, value: float, qualifie
 
 
 def test_a_texts_figure_keeps_its_qualifier_beside_the_references(tables) -> None:
-    grown = _with_flow(tables, "F023", "F997", 2022, 4900.0, "about")
+    grown = _with_flow(tables, "F023", "F997", "2022", 4900.0, "about")
     texts = _texts(chart_function("iran_russia_references")(grown, lang="en"))
     assert "2022\ntext: about 4,900\n(F997)" in texts
     assert "2022: about 4,900 (F997)" in chart_info("iran_russia_references")(grown, "en").alt
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_bound_and_a_second_iranian_year_are_drawn_legibly(tables, lang: str) -> None:
+    """A 'more than' turnover of Iranian customs for the Iranian year 1401 is drawn as a
+    bound (it was left out), its period label does not run into its neighbour's, and the
+    key, now five entries, stays inside the figure."""
+    grown = _with_flow(tables, "F039", "F996", "2022-03-21/2023-03-20", 3400.0, "more_than")
+    fig = chart_function("iran_russia_trade")(grown, lang=lang)
+    words = {"en": "more than 3,400", "fa": "بیش از ۳٬۴۰۰"}[lang]
+    assert words in _texts(fig)
+    assert "F996" in chart_info("iran_russia_trade")(grown, lang).rows["figure_id"].tolist()
+    with style.house_style(lang):
+        renderer = FigureCanvasAgg(fig).get_renderer()
+        ax = fig.axes[0]
+        boxes = sorted(
+            (t.get_window_extent(renderer) for t in ax.get_xticklabels() if t.get_text()),
+            key=lambda b: b.x0,
+        )
+        legend = ax.get_legend().get_window_extent(renderer)
+    assert all(a.x1 <= b.x0 for a, b in itertools.pairwise(boxes))
+    width = fig.get_figwidth() * fig.dpi
+    assert legend.x0 >= 0 and legend.x1 <= width

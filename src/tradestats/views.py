@@ -70,24 +70,28 @@ def check_for(tables: Tables, kind: str, target_id: str) -> pd.Series | None:
 
 
 def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The Iran–Russia rows the charts show: exact flows over a period, with a ``series``
-    column (the exporter's code, or 'turnover'), and the upper bounds the texts state."""
+    """The Iran–Russia rows the charts show: the flows over a period, exact, about or a
+    bound, with a ``series`` column (the exporter's code, or 'turnover'); and the upper
+    bound a text claims for no period ("has always been under")."""
     flows = tables["trade_flows"]
     pair = flows[
         flows["reporter"].isin(["RUS", "IRN"])
         & flows["partner"].isin(["RUS", "IRN"])
         & (flows["nature"] == "observed")
     ].copy()
-    bounds = pair[(pair["qualifier"] == "less_than") & (pair["flow"] == "turnover")]
-    bounds = bounds.sort_values("figure_id").head(1)  # the first text that states it
     dated = pair["period_start"].notna() & (pair["period_start"] != pair["period_end"])
-    pair = pair[(pair["qualifier"] == "exact") & dated]
+    claims = pair[~dated & (pair["qualifier"] == "less_than") & (pair["flow"] == "turnover")]
+    claims = claims.sort_values("figure_id").head(1)  # the first text that states it
+    shown = pair["qualifier"].isin(["exact", "about", "more_than", "less_than"])
+    pair = pair[shown & dated]
     pair["series"] = pair["exporter"].astype(str).where(pair["flow"] != "turnover", "turnover")
-    # one bar per period, reporter and series: where several texts give it, the first
-    pair = pair.sort_values("figure_id").drop_duplicates(
+    # one bar per period, reporter and series: where several texts give it, an exact
+    # figure before a qualified one, then the first text
+    pair = pair.assign(_inexact=pair["qualifier"] != "exact")
+    pair = pair.sort_values(["_inexact", "figure_id"]).drop_duplicates(
         ["period_start", "period_end", "reporter", "series"]
     )
-    return pair.sort_values(["period_start", "series"]), bounds
+    return pair.drop(columns="_inexact").sort_values(["period_start", "series"]), claims
 
 
 def iran_russia_blocks(

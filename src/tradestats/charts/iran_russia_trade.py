@@ -29,6 +29,8 @@ __all__ = ["info", "plot_iran_russia_trade"]
 
 _SERIES = ("RUS", "IRN", "turnover")  # Russia's exports, Iran's exports, turnover
 _WIDTH = 0.27
+_AXES = (0.075, 0.31, 0.9, 0.44)  # left, bottom, width, height
+_AXIS_INCHES = _AXES[2] * style.FIGSIZE[0]
 _COLOR = {"RUS": "exports", "IRN": "imports", "turnover": "turnover"}  # from Russia's side
 
 
@@ -63,10 +65,18 @@ def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang
     value, color = float(r["value_usd_m"]), style.COLORS[_COLOR[key]]
     partial = not is_whole_year(r["period_start"], r["period_end"])
     marks = style.MARKS["partial"]["patch"] if partial else {}
-    ax.bar(bx, value, _WIDTH * 0.92, facecolor=color, edgecolor=color, **marks)
+    bound = r["qualifier"] in ("more_than", "less_than")
+    marks = {**marks, **style.MARKS["bound"]["patch"]} if bound else marks
+    ax.bar(bx, value, _WIDTH * 0.92, **{"facecolor": color, "edgecolor": color, **marks})
+    lift = top * 0.015
+    if bound:  # an arrow from the bound, the way the value lies
+        tip = value + (1 if r["qualifier"] == "more_than" else -1) * top * 0.08
+        arrow = {"arrowstyle": "-|>", "color": color, "linewidth": 1.2}
+        ax.annotate("", xy=(bx, tip), xytext=(bx, value), arrowprops=arrow)
+        lift += max(0.0, tip - value)
     ax.text(
         bx,
-        value + top * 0.015,
+        value + lift,
         value_label(value, str(r["qualifier"]), lang, layout.decimals(value)),
         ha="center",
         va="bottom",
@@ -81,9 +91,13 @@ def _tick_size(blocks: list[Any], lang: str) -> float:
 
 
 def _extra_room(words: str, blocks: list[Any], lang: str) -> float:
-    """Room on each side of a period whose label is wider than a group of bars."""
+    """Room on each side of a period whose label is wider than a group of bars. A
+    character's width in data units grows with the number of periods the axis holds."""
     longest = max(len(line) for line in words.split("\n"))
-    per_char = (0.05 if lang == "en" else 0.062) * _tick_size(blocks, lang) / 7.5
+    size = _tick_size(blocks, lang)
+    units = sum(len(b[2]) for b in blocks) + 0.6 * (len(blocks) - 1) + 1.2
+    em = (0.62 if lang == "en" else 0.72) * size / 72  # inches per character
+    per_char = max((0.05 if lang == "en" else 0.062) * size / 7.5, em * units / _AXIS_INCHES)
     return max(0.0, (longest * per_char - 1.0) / 2)
 
 
@@ -170,13 +184,15 @@ def _legend(ax: Axes, tables: Tables, pair: pd.DataFrame, lang: str) -> None:
         is_whole_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
     ):
         handles += layout.key_handles(["partial"], lang, style.COLORS["muted"])
+    if pair["qualifier"].isin(["more_than", "less_than"]).any():
+        handles += layout.key_handles(["bound"], lang, style.COLORS["muted"])
     layout.legend(
         ax,
         handles,
         lang,
         loc="lower left" if lang == "en" else "lower right",
         bbox_to_anchor=(0, 1.0) if lang == "en" else (1, 1.0),
-        ncols=len(handles),
+        ncols=len(handles) if len(handles) <= 4 else (len(handles) + 1) // 2,
         borderaxespad=0.3,
         columnspacing=1.2,
     )
@@ -185,7 +201,7 @@ def _legend(ax: Axes, tables: Tables, pair: pd.DataFrame, lang: str) -> None:
 def _title(tables: Tables, pair: pd.DataFrame, lang: str) -> str:
     """The full-year turnovers, in words: 'Russia–Iran trade was $1.7 billion in 2017 and
     2018'; a plain title where the texts give no full-year turnover."""
-    turnover = pair[(pair["series"] == "turnover")]
+    turnover = pair[(pair["series"] == "turnover") & (pair["qualifier"] == "exact")]
     full = turnover[
         [
             is_full_year(s, e)
@@ -256,7 +272,7 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     pair, bounds = iran_russia_flows(tables)
     top = float(pd.concat([pair, bounds])["value_usd_m"].max())
     fig = layout.new_figure()
-    ax = layout.axes(fig, lang, (0.075, 0.31, 0.9, 0.44))
+    ax = layout.axes(fig, lang, _AXES)
     positions, ticks = _drawiran_russia_blocks(ax, tables, pair, top, lang)
     ax.set_xticks(positions, ticks, fontsize=_tick_size(iran_russia_blocks(pair), lang))
     ax.tick_params(axis="x", length=0)
