@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import zipfile
 from pathlib import Path
@@ -325,3 +326,27 @@ def test_the_reconciliation_sheet_grades_the_texts_against_the_references(
     assert mirror[header.index("Comparison")] == "mirror"
     assert mirror[header.index("Grade")] == "close"
     assert found[("F016", "R013")][header.index("Grade")] == "contradicted"
+
+
+def test_the_readers_sheet_is_named_by_the_years_its_rows_span() -> None:
+    from tradestats.contract.models import CLEAN_TABLES
+    from tradestats.loading import load
+    from tradestats.workbook.writer import workbook_bytes
+
+    tables = {name: load(name) for name in CLEAN_TABLES}
+    flows, figures = tables["trade_flows"], tables["figures"]
+    row = flows[flows["figure_id"] == "F023"].assign(
+        figure_id="F997",
+        period_start=pd.Timestamp("2022-01-01"),
+        period_end=pd.Timestamp("2022-12-31"),
+    )
+    tables["trade_flows"] = pd.concat([flows, row], ignore_index=True)
+    extra = figures[figures["figure_id"] == "F023"].assign(figure_id="F997")
+    tables["figures"] = pd.concat([figures, extra], ignore_index=True)
+    book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tables)))
+    assert book.sheetnames[1] == "Iran–Russia 2017–2022"
+    assert book["Iran–Russia 2017–2022"]["A1"].value == (
+        "Iran–Russia trade, 2017–2022, as the texts give it"
+    )
+    contents = {r[0]: r[1] for r in book["Contents"].iter_rows(values_only=True) if r[0]}
+    assert contents["Iran–Russia 2017–2022"].startswith("Iran–Russia trade year by year, 2017–2022")

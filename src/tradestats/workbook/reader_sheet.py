@@ -1,10 +1,11 @@
-"""The "Iran–Russia 2017–2021" sheet: the first question a reader of this package has,
-answered in one table. Periods as rows; turnover, Russia's exports and Russia's imports
-as columns; each cell as the text states it ("more than …") or "not stated", with a
-comment naming its figure id, source and agency. Periods from another agency, or a part
-of a year, stand apart below. A native chart in the visual language of figures/ draws
-the same rows. It is generated from the selection the Iran–Russia chart uses
-(:func:`tradestats.views.iran_russia_blocks`), so the two cannot disagree."""
+"""The "Iran–Russia 2017–2021" sheet, named by the years its rows span: the first
+question a reader of this package has, answered in one table. Periods as rows; turnover,
+Russia's exports and Russia's imports as columns; each cell as the text states it ("more
+than …") or "not stated", with a comment naming its figure id, source and agency. Periods
+from another agency, or a part of a year, stand apart below. A native chart in the visual
+language of figures/ draws the same rows. It is generated from the selection the
+Iran–Russia chart uses (:func:`tradestats.views.iran_russia_blocks`), so the two cannot
+disagree."""
 
 from __future__ import annotations
 
@@ -29,9 +30,7 @@ from tradestats.workbook.cells import (
 )
 from tradestats.workbook.native_charts import SeriesSpec, bar_chart
 
-__all__ = ["READER_SHEET", "reader_rows", "reader_sheet"]
-
-READER_SHEET = "Iran–Russia 2017–2021"
+__all__ = ["reader_rows", "reader_sheet", "reader_span"]
 _SERIES = ("turnover", "RUS", "IRN")  # turnover, Russia's exports, Russia's imports
 _FLOW = {"turnover": "turnover", "RUS": "exports", "IRN": "imports"}  # from Russia's side
 
@@ -41,6 +40,13 @@ def _who(tables: Tables, agency: str, reporter: str) -> str:
         return str(tables["agencies"].set_index("name_en").loc[agency, "short_en"])
     name = tables["economies"].set_index("code").loc[reporter, "name_en"]
     return f"no agency named ({name}'s side)"
+
+
+def reader_span(tables: Tables) -> str:
+    """The years the Iran–Russia rows span, '2017–2021': the sheet's name says them."""
+    pair, _claims = iran_russia_flows(tables)
+    first, last = pair["period_start"].min().year, pair["period_end"].max().year
+    return str(first) if first == last else f"{first}–{last}"
 
 
 def reader_rows(tables: Tables) -> list[dict[str, Any]]:
@@ -140,12 +146,13 @@ def _chart(ws: Any, tables: Tables, rows: list[dict[str, Any]], first: int) -> A
 
 
 def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
-    ws = wb.create_sheet(READER_SHEET, index)
+    span = reader_span(tables)
+    ws = wb.create_sheet(f"Iran–Russia {span}", index)
     print_on_one_page(ws, tall=0)
     for column, width in zip("ABCDEF", (40, 16, 22, 22, 36, 44), strict=True):
         ws.column_dimensions[column].width = width
     out = RowCounter(ws)
-    title = make_cell(ws, "Iran–Russia trade, 2017–2021, as the texts give it")
+    title = make_cell(ws, f"Iran–Russia trade, {span}, as the texts give it")
     title.font = TITLE_FONT
     out.append([title])
     out.append(

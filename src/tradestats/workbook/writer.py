@@ -29,7 +29,7 @@ from tradestats.workbook.cells import EXCEL_MAX_ROWS, SHEET_ORDER, check_fits
 from tradestats.workbook.charts_sheet import charts_sheet
 from tradestats.workbook.contents_sheet import contents_sheet
 from tradestats.workbook.dictionary import DICTIONARY_SHEET, dictionary_sheet
-from tradestats.workbook.reader_sheet import READER_SHEET, reader_sheet
+from tradestats.workbook.reader_sheet import reader_sheet, reader_span
 from tradestats.workbook.readme_sheet import readme_sheet
 from tradestats.workbook.table_sheets import table_sheet
 
@@ -47,9 +47,9 @@ def _sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
     """Every sheet after the contents, in order, with a line that says what it holds."""
     return [
         (
-            READER_SHEET,
-            "Iran–Russia trade year by year, 2017–2021: turnover, Russia's exports "
-            "and imports as the texts state them, with a chart.",
+            f"Iran–Russia {reader_span(tables)}",
+            f"Iran–Russia trade year by year, {reader_span(tables)}: turnover, Russia's "
+            "exports and imports as the texts state them, with a chart.",
         ),
         (
             "README",
