@@ -98,8 +98,11 @@ def iran_russia_blocks(
     pair: pd.DataFrame,
 ) -> list[tuple[str, str, list[tuple[pd.Timestamp, pd.Timestamp]]]]:
     """(agency or '', reporter, periods) per block. A block of full years runs over every
-    year of the whole span, so the years nobody gives show as "not stated"."""
-    first, last = pair["period_start"].min().year, pair["period_end"].max().year
+    year of the whole span, so the years nobody gives show as "not stated": the years in
+    which the periods' midpoints fall (an Iranian year, March to March, counts for the
+    year that holds most of it)."""
+    middles = pair["period_start"] + (pair["period_end"] - pair["period_start"]) / 2
+    first, last = middles.min().year, middles.max().year
     out = []
     keys = pair.assign(agency=pair["reporting_agency"].fillna(""))
     for (agency, reporter), rows in keys.groupby(["agency", "reporter"], observed=True, sort=False):
