@@ -367,3 +367,18 @@ def test_the_figure_refers_to_the_latest_turnover_not_the_last_flow() -> None:
         "In 2021, the figure stood at $3.3 billion."
     )
     assert (rows[-1].fields["flow"], _period(rows[-1])[0]) == ("turnover", "2021-01-01")
+
+
+def test_a_comparison_base_lends_its_period_to_no_later_figure() -> None:
+    text = (
+        "Trade fell 12% to $3.1bn in the first half of 2023, from $3.5bn a year earlier.\n"
+        "Russian exports to Turkey rose by a third, to 45 billion dollars.\n"
+    )
+    rows = {r.quote: r for r in draft_rows(text)}
+    assert rows["$3.5bn"].fields["period_start"] == "2022-01-01"  # the base
+    later = rows["45 billion dollars"]
+    assert (later.fields["period_start"], later.fields["period_end"]) == (
+        "2023-01-01",
+        "2023-06-30",
+    )
+    assert later.evidence["period"] == "first half 2023 (as the figure on line 1)"

@@ -147,6 +147,9 @@ def _sentence(line: str, at: int) -> tuple[int, int]:
 Period = tuple[str | None, str | None, str]  # start, end, the words that decided it
 
 
+_A_YEAR_EARLIER = " (a year earlier)"  # the period of a comparison's base, in evidence
+
+
 def _years(text: str) -> list[tuple[int, int]]:
     """(position, year) of every year stated in ``text`` that is not a comparison's base."""
     return [
@@ -165,7 +168,7 @@ def _period(sentence: str, at: int, end: int, date: dt.date | None) -> Period:
     if years:
         _pos, year = min(years, key=lambda y: at - y[0] - 4 if y[0] < at else y[0] - end)
         if _YEAR_EARLIER.match(sentence[end:]):
-            year, shift = year - 1, " (a year earlier)"
+            year, shift = year - 1, _A_YEAR_EARLIER
         else:
             shift = ""
         calendar = "jalali" if year < 1500 else "gregorian"
@@ -470,7 +473,9 @@ def draft_rows(text: str, *, date: dt.date | None = None) -> list[DraftRow]:
         _carry_flow(row, lead or last, norm[_sentence(norm, start)[0] : start])
         _carry_period(row, last, _previous_paragraph(raw_lines, c.line))
         rows.append(row)
-        last = row if row.fields["period_start"] and row.nature != "target" else last
+        # the next figure may take this one's period: not a target's, nor a comparison's base
+        base = _A_YEAR_EARLIER in row.evidence["period"]
+        last = row if row.fields["period_start"] and row.nature != "target" and not base else last
         lead = row if row.fields["flow"] == "turnover" and row.measure == "value" else lead
     return _without_headline_repeats(rows, text)
 
