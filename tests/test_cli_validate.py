@@ -153,5 +153,9 @@ def test_validate_package_from_the_command_line(tmp_path: Path, repo: Path) -> N
     (tmp_path / "datapackage.json").write_text("{not json", encoding="utf-8")
     broken = runner.invoke(cli, ["validate", "--package", str(tmp_path / "datapackage.json")])
     assert broken.exit_code == 1
-    assert "datapackage.json: The data package has an error" in broken.output
+    assert "datapackage.json: not a Data Package: not JSON (line 1, column 2)" in broken.output
     assert "Traceback" not in broken.output
+    (tmp_path / "datapackage.json").write_text("name: tradestats\n", encoding="utf-8")
+    prose = runner.invoke(cli, ["validate", "--package", str(tmp_path / "datapackage.json")])
+    assert prose.exit_code == 1  # frictionless alone said the path was 'not safe'
+    assert "datapackage.json: not a Data Package: not JSON (line 1, column 1)" in prose.output

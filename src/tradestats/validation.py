@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -207,6 +208,13 @@ def validate_package(descriptor: Path) -> list[Problem]:
 
     if not descriptor.is_file():
         raise TradestatsError(f"{descriptor}: no such file")
+    try:  # frictionless takes text that is not JSON for a data file, and says 'not safe'
+        json.loads(descriptor.read_text(encoding="utf-8"))
+    except UnicodeDecodeError as exc:
+        raise TradestatsError(f"{descriptor}: not a Data Package: not UTF-8") from exc
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno}, column {exc.colno}"
+        raise TradestatsError(f"{descriptor}: not a Data Package: not JSON ({where})") from exc
     try:
         report = frictionless.validate(str(descriptor))
     except frictionless.FrictionlessException as exc:
