@@ -199,7 +199,17 @@ def _line_in_words(raw: Path) -> None:
     _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F048", "line", "eighty"))
 
 
+def _growth_pair_half_given(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F035", "partner", ""))
+
+
+def _growth_of_another_agency(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F035", "reporter", "TUR"))
+
+
 BAD_INPUTS = [
+    (_growth_pair_half_given, r"figures\.csv:36: .*a trade_growth row has all three or none"),
+    (_growth_of_another_agency, r"figures\.csv:36 \[reporter\]: the agency RUS-FCS .* not TUR"),
     (_control_character, r"000_5b455d38a6af106d\.txt:6: control character U\+0000 at column 8"),
     (_crlf_line_ends, r"000_5b455d38a6af106d\.txt:1: has CR or CRLF line ends"),
     (_empty_text, r"000_5b455d38a6af106d\.txt: the text is empty"),

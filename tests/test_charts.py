@@ -233,8 +233,11 @@ def test_pdf_embeds_truetype_and_carries_metadata_from_the_data(tmp_path: Path) 
 def test_each_chart_ships_its_plotted_rows_and_a_gallery(tmp_path: Path, tables) -> None:
     render_charts(formats=["png"], lang="en", out_dir=tmp_path)
     rows = pd.read_csv(tmp_path / "iran_exports_growth.csv")
-    assert rows["figure_id"].tolist() == ["F028", "F025", "F034", "F033"]
-    assert rows["value_usd_m"].tolist() == [392.2, 533.0, 390.0, 800.0]
+    # the bars, and the growth rate the chart checks (F035, about 105%, line 81)
+    assert rows["figure_id"].tolist() == ["F028", "F025", "F034", "F033", "F035"]
+    assert rows["value_usd_m"].tolist()[:4] == [392.2, 533.0, 390.0, 800.0]
+    assert rows["value_percent"].tolist()[4] == 105
+    assert rows["reporting_agency"].tolist() == ["Federal Customs Service of Russia"] * 5
     gallery = (tmp_path / "README.md").read_text(encoding="utf-8")
     for name in CHARTS:
         for lang in LANGS:

@@ -200,3 +200,15 @@ def test_undated_and_as_of_figures_have_no_period() -> None:
     assert in_2022.empty
     assert flows.loc["F037", "period_kind"] == "iranian"
     assert flows.loc["F023", "period_kind"] == "calendar"
+
+
+def test_a_growth_rate_of_trade_carries_its_pair_flow_and_agency(clean) -> None:
+    # iranonline-2022 line 81: «طبق آمار اعلام شده از سوی گمرک روسیه، صادرات ایران به این
+    # کشور ... رشدی حدود ۱۰۵ درصدی»: Iran's exports to Russia by Russian customs
+    figures = clean["figures"].set_index("figure_id")
+    f035 = figures.loc["F035"]
+    assert (f035.reporter, f035.partner, f035.flow) == ("RUS", "IRN", "imports")
+    assert f035.reporting_agency == "Federal Customs Service of Russia"
+    assert (f035.value, f035.qualifier) == (105, "about")
+    # a figure that is not trade carries none of them
+    assert figures.loc["F001", ["reporter", "partner", "flow", "reporting_agency"]].isna().all()

@@ -308,7 +308,7 @@ def test_drafted_figures_rows_build_once_reviewed(tmp_path: Path) -> None:
     assert set(flows.figure_id) >= {"F901", "F902", "F903"}
 
 
-def test_a_change_of_trade_drafts_a_trade_growth_row_with_its_pair_in_the_note() -> None:
+def test_a_change_of_trade_drafts_a_trade_growth_row_with_its_pair() -> None:
     from tradestats.text.draft import figure_rows
 
     text = (
@@ -321,8 +321,15 @@ def test_a_change_of_trade_drafts_a_trade_growth_row_with_its_pair_in_the_note()
         "IRN",
         "2021-01/2021-06",
     )
-    assert (growth["category"], growth["reporter"], growth["flow"]) == ("trade_growth", "", "")
+    assert (growth["category"], growth["reporter"], growth["partner"], growth["flow"]) == (
+        "trade_growth",
+        "IRN",
+        "RUS",
+        "turnover",
+    )
     assert "change of IRN–RUS turnover" in str(growth["note"])
+    [unsettled] = figure_rows([("b.txt", "b", draft_rows("Trade rose 12% in 2021."))], {}, 1)
+    assert (unsettled["reporter"], unsettled["partner"], unsettled["flow"]) == ("", "", "")
 
 
 def test_a_year_does_not_take_the_percent_sign_of_a_figure_words_away() -> None:

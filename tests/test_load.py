@@ -134,9 +134,10 @@ def test_dtypes_are_exact() -> None:
     assert df["value_usd_m"].dtype == "float64"
     assert df["line"].dtype == "int64"
     assert df["qualifier"].dtype == pd.CategoricalDtype(
-        ["exact", "about", "more_than", "less_than", "target", "up_to"]
+        ["exact", "about", "almost", "more_than", "less_than", "target", "up_to"]
     )
-    assert df["partner"].dtype == pd.CategoricalDtype(["AZE", "CHN", "EUU", "IRN", "RUS", "WLD"])
+    every_economy = pd.CategoricalDtype(["AZE", "CHN", "EUU", "IRN", "RUS", "TUR", "WLD"])
+    assert df["partner"].dtype == every_economy  # TÜR is a partner of no trade_flows row
     assert df["reporting_agency"].isna().sum() == 7
 
 
@@ -157,3 +158,24 @@ def test_data_dir_is_the_checkout_inside_one_and_the_bundled_copy_outside(
     other.mkdir(parents=True)
     monkeypatch.chdir(other.parent)
     assert tradestats.data_dir() == tmp_path / "other" / "data" / "clean"
+
+
+def test_an_economy_has_one_dtype_in_every_table_and_merges_keep_it() -> None:
+    every_economy = pd.CategoricalDtype(["AZE", "CHN", "EUU", "IRN", "RUS", "TUR", "WLD"])
+    columns = {
+        "trade_flows": ["reporter", "partner", "exporter", "importer"],
+        "figures": ["reporter", "partner"],
+        "reference_flows": ["side", "partner", "reporter", "exporter", "importer"],
+        "reconciliation": ["reporter", "partner", "reference_reporter"],
+        "agencies": ["economy"],
+        "economies": ["code"],
+    }
+    for table, names in columns.items():
+        df = tradestats.load(table)
+        for name in names:
+            assert df[name].dtype == every_economy, (table, name)
+    flows = tradestats.load("trade_flows")
+    rec = tradestats.load("reconciliation")
+    merged = flows.merge(rec, on=["figure_id", "reporter", "partner"], suffixes=("", "_rec"))
+    assert merged["reporter"].dtype == every_economy  # not object: the categories agree
+    assert len(merged) == len(rec) == 11

@@ -23,10 +23,47 @@ def _rows() -> pd.DataFrame:
 def test_every_reference_has_a_full_citation() -> None:
     refs = _rows()
     assert len(refs) >= 30
-    for column in ("outlet", "headline", "published", "address"):
+    for column in ("outlet", "published", "address"):
         assert (refs[column].str.strip() != "").all(), column
+    # a page that prints no headline is cited by its address and date, and says so
+    no_headline = refs["headline_from"] == "none"
+    assert (refs.loc[no_headline, "headline"] == "").all()
+    assert (refs.loc[~no_headline, "headline"].str.strip() != "").all()
     assert refs["address"].str.match(r"^https?://").all()
     assert refs["reference_id"].is_unique
+
+
+def test_each_reference_says_who_gave_it_as_the_page_does() -> None:
+    """What the stored pages say, read by a person (see the notes in reference.csv)."""
+    refs = _rows().set_index("reference_id")
+    # R017: Iran's ambassador: "Russia imported $775 million worth of goods from Iran"
+    assert tuple(refs.loc["R017", ["side", "flow", "reporter", "reporter_basis"]]) == (
+        "RUS",
+        "imports",
+        "RUS",
+        "speaker_other_side",
+    )
+    # R026: its sentence names no agency; the article names China's customs elsewhere
+    assert refs.loc["R026", "reporter_basis"] == "article"
+    # R039: the outlet's own sentence, outside the minister's quote: no reporter
+    assert (refs.loc["R039", "reporter"], refs.loc["R039", "reporter_basis"]) == ("", "outlet")
+    assert refs.loc["R039", "attributed_to"] == ""
+    # R034: "almost $2 billion" lies just under it
+    assert refs.loc["R034", "qualifier"] == "almost"
+    # R030, R031: the page also gives 'whole-year' figures that sum to January-November
+    for rid in ("R030", "R031"):
+        assert "January–November" in refs.loc[rid, "note"]
+    # Russia-Azerbaijan 2017 and 2018, from pages that print no headline
+    assert tuple(refs.loc["R042", ["as_written", "period", "headline_from"]]) == (
+        "about $2.6 billion",
+        "2017",
+        "none",
+    )
+    assert tuple(refs.loc["R043", ["as_written", "period", "published"]]) == (
+        "$2.6 billion",
+        "2018",
+        "2019-06-13",
+    )
 
 
 def test_reference_flows_read_each_amount_from_its_words() -> None:
@@ -53,8 +90,33 @@ def test_same_reporter_and_mirror_are_told_apart() -> None:
     assert (mirror["comparison"], mirror["grade"]) == ("mirror", "close")
     assert mirror["difference_usd_m"] == pytest.approx(108283 - 107060)
     assert mirror["difference_percent"] == pytest.approx(1.14)
-    # Iran's exports to Russia in 2020 as Russian imports (F033), against Iran's side
-    assert rec.loc[("F033", "R010"), "comparison"] == "mirror"
+    # Iran's exports to Russia in 2020 as Russian customs give them (F033), against the
+    # same figure said by Iran's ambassador: one statistic quoted twice, not a mirror
+    for pair in (("F033", "R010"), ("F034", "R009")):
+        assert (rec.loc[pair, "comparison"], rec.loc[pair, "grade"]) == (
+            "same_statistic",
+            "agrees",
+        )
+        assert "not independent corroboration" in rec.loc[pair, "finding"]
+
+
+def test_a_bound_has_no_difference_and_a_later_reference_says_so() -> None:
+    rec = _reconciliation()
+    bounds = rec[rec["comparison"] == "bound"]
+    assert len(bounds) == 6
+    assert bounds["difference_usd_m"].isna().all() and bounds["difference_percent"].isna().all()
+    # F017 'more than 30 billion' (2022-01-18) holds on a 2021 figure published in October
+    assert (
+        "published 2022-10-23, after the text of 2022-01-18" in rec.loc[("F017", "R041"), "finding"]
+    )
+    assert "after the text" not in rec.loc[("F016", "R006"), "finding"]  # published 2020
+
+
+def test_reconciliation_periods_are_dates() -> None:
+    rec = pd.read_csv(CLEAN / "reconciliation.csv", parse_dates=["period_start", "period_end"])
+    in_2018 = rec[(rec.period_start == "2018-01-01") & (rec.period_end == "2018-12-31")]
+    # F016 (bound) and F023 against R006, F029 against R023 and R027
+    assert sorted(in_2018["reference_id"]) == ["R006", "R006", "R023", "R027"]
 
 
 def test_the_always_under_two_billion_claim_is_tested_against_every_year() -> None:
@@ -108,7 +170,7 @@ BAD_REFERENCES = [
     ),
     (
         _duplicate,
-        r"reference\.csv:43: duplicate row: another row has the same address, reporter, "
+        r"reference\.csv:55: duplicate row: another row has the same address, side, "
         r"partner, flow, period",
     ),
 ]

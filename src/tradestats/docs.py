@@ -109,22 +109,24 @@ def render_coverage(raw_dir: Path, clean_dir: Path | None = None) -> str:
     from tradestats.loading import load
 
     refs = load("reference_flows", data_dir=clean_dir)
-    searches = pd.read_csv(raw_dir / "reference_searches.csv", dtype=str)
-    out = ["| pair | year | found | searched (where no whole-year turnover was found) |"]
-    out.append("|---|---|---|---|")
+    searches = pd.read_csv(raw_dir / "reference_searches.csv", dtype=str, keep_default_na=False)
+    head = "| pair | year | found | found, but undated | searched (if no whole-year turnover) |"
+    out = [head]
+    out.append("|---|---|---|---|---|")
     for r in searches.itertuples():
         pair = {r.economy, r.partner}
-        same = refs[[{a, b} == pair for a, b in zip(refs.reporter, refs.partner, strict=True)]]
+        same = refs[[{a, b} == pair for a, b in zip(refs.side, refs.partner, strict=True)]]
         hits = same[[_in_year(row, r.period) for row in same.itertuples()]]
         found = ", ".join(
-            f"`{h.reference_id}` {h.reporter} {h.flow}"
-            + ("" if _is_year(h) else f" ({h.period_label})")
+            f"`{h.reference_id}` {h.reporter if isinstance(h.reporter, str) else 'unattributed'} "
+            f"{h.flow}" + ("" if _is_year(h) else f" ({h.period_label})")
             for h in hits.itertuples()
         )
         full = any(_whole(h, str(r.period)) and h.flow == "turnover" for h in hits.itertuples())
-        searched = "" if full else _cell(str(r.searched))
-        found = found or "**not found**"
-        out.append(f"| {r.economy}–{r.partner} | {r.period} | {found} | {searched} |")
+        searched = "" if full else _cell(". ".join(filter(None, [r.searched, r.note])))
+        found = found or ("found only undated" if r.found_undated else "**not found**")
+        undated = _cell(r.found_undated)
+        out.append(f"| {r.economy}–{r.partner} | {r.period} | {found} | {undated} | {searched} |")
     return "\n".join(out) + "\n"
 
 

@@ -36,9 +36,35 @@ def _read(path: Path) -> pd.DataFrame:
     return df
 
 
-def _typed(df: pd.DataFrame, name: str, label: str) -> pd.DataFrame:
+def _economy_codes(directory: Path) -> list[str] | None:
+    """Every code in the folder's economies.csv, sorted: the categories of every economy
+    column, so that merges between tables keep them. None if it cannot be read."""
+    path = directory / CLEAN_TABLES["economies"].file
+    try:
+        codes = pd.read_csv(path, dtype=str, usecols=["code"], keep_default_na=False)["code"]
+    except (FileNotFoundError, ValueError, UnicodeDecodeError, pd.errors.ParserError):
+        return None
+    return sorted(set(codes) - {""})
+
+
+def _categories(column: object, values: pd.Series, codes: list[str] | None) -> list[str]:
+    """A categorical column's categories: its vocabulary; for an economy's code, every
+    code of economies.csv (with any other value present, so nothing is lost)."""
+    allowed = next(
+        (c.statistics["allowed_values"] for c in column.checks if c.name == "isin"),  # type: ignore[attr-defined]
+        None,
+    )
+    if allowed is not None:
+        return list(allowed)
+    present = set(values.dropna().unique())
+    if (column.metadata or {}).get("economy_code") and codes is not None:  # type: ignore[attr-defined]
+        return sorted(set(codes) | present)
+    return sorted(present)
+
+
+def _typed(df: pd.DataFrame, name: str, label: str, codes: list[str] | None) -> pd.DataFrame:
     """Every column as its model declares: the schema's dtype, or a category whose
-    categories are the vocabulary (or, for codes, the values present, sorted)."""
+    categories are the vocabulary (for codes, every economy's code)."""
     schema = CLEAN_TABLES[name].model.to_schema()
     missing = [c for c in schema.columns if c not in df.columns]
     if missing:
@@ -47,10 +73,7 @@ def _typed(df: pd.DataFrame, name: str, label: str) -> pd.DataFrame:
     for column_name, column in schema.columns.items():
         values = df[column_name].reset_index(drop=True)
         if (column.metadata or {}).get("categorical"):
-            allowed = next(
-                (c.statistics["allowed_values"] for c in column.checks if c.name == "isin"), None
-            )
-            categories = list(allowed) if allowed is not None else sorted(values.dropna().unique())
+            categories = _categories(column, values, codes)
             out[column_name] = pd.Categorical(values.astype(object), categories=categories)
         elif str(column.dtype).startswith("datetime64"):
             out[column_name] = pd.to_datetime(values, format="%Y-%m-%d").astype("datetime64[ns]")
@@ -82,6 +105,6 @@ def load(name: str, *, data_dir: Path | str | None = None, validate: bool = True
         valid, problems = schema_problems(df, CLEAN_TABLES[name].model, str(path))
         if valid is None:
             raise InputError(problems)
-    typed = _typed(df, name, str(path))
+    typed = _typed(df, name, str(path), _economy_codes(directory))
     typed.attrs["data_dir"] = str(directory)
     return typed

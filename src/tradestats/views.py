@@ -281,9 +281,11 @@ class ReferenceYears:
     years: list[int]
 
 
-def _full_year_turnover(df: pd.DataFrame, pair: set[str]) -> pd.DataFrame:
+def _full_year_turnover(df: pd.DataFrame, pair: set[str], first: str = "reporter") -> pd.DataFrame:
+    """The full-year turnover rows of ``pair``; ``first`` names the column that, with
+    partner, holds the pair (reporter in trade_flows, side in reference_flows)."""
     same = pd.Series(
-        [{a, b} == pair for a, b in zip(df["reporter"], df["partner"], strict=True)],
+        [{a, b} == pair for a, b in zip(df[first], df["partner"], strict=True)],
         index=df.index,
         dtype=bool,
     )
@@ -299,7 +301,7 @@ def _full_year_turnover(df: pd.DataFrame, pair: set[str]) -> pd.DataFrame:
 
 def reference_years(tables: Tables, pair: tuple[str, str] = ("IRN", "RUS")) -> ReferenceYears:
     """Iran–Russia turnover (or ``pair``'s), year by year, as references and texts give it."""
-    refs = _full_year_turnover(tables["reference_flows"], set(pair))
+    refs = _full_year_turnover(tables["reference_flows"], set(pair), "side")
     refs = refs[refs["value_usd_m"].notna()].sort_values(["year", "reporter", "reference_id"])
     years = list(range(int(refs["year"].min()), int(refs["year"].max()) + 1)) if len(refs) else []
     texts = _full_year_turnover(tables["trade_flows"], set(pair))

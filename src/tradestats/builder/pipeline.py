@@ -88,7 +88,12 @@ def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
         "economies": raw.tables["economies"].reset_index(drop=True),
         "agencies": raw.tables["agencies"].reset_index(drop=True),
         "reference_flows": references,
-        "reconciliation": reconciliation_table(trade_flows, figures, references),
+        "reconciliation": reconciliation_table(
+            trade_flows,
+            figures,
+            references,
+            dict(zip(sources["source_id"], sources["date"], strict=True)),
+        ),
     }
     validated: dict[str, pd.DataFrame] = {}
     for name, df in tables.items():
@@ -118,11 +123,18 @@ def serialize_tables(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
     ]
     pages = tables["reference_flows"].drop_duplicates("address")  # the reference figures' pages
     sources += [
-        {"title": f"{r.outlet}: {r.headline} ({r.published:%Y-%m-%d})", "path": str(r.address)}
+        {
+            "title": f"{r.outlet}: {_headline(r.headline)} ({r.published:%Y-%m-%d})",
+            "path": r.address,
+        }
         for r in pages.itertuples()
     ]
     out["datapackage.json"] = datapackage_json(sources).encode("utf-8")
     return out
+
+
+def _headline(headline: object) -> str:
+    return headline if isinstance(headline, str) else "no headline on the page"
 
 
 def fresh_clean_files(raw_dir: Path) -> dict[str, bytes]:

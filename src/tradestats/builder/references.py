@@ -22,7 +22,7 @@ import pandas as pd
 from tradestats.builder.periods import parse_period
 from tradestats.builder.raw import RawData, records
 from tradestats.contract.models import CLEAN_TABLES
-from tradestats.contract.vocabularies import AGREEMENT
+from tradestats.contract.vocabularies import AGREEMENT, REMARK_BASES
 from tradestats.errors import NumberPhraseError, PeriodError, Problem
 from tradestats.text.numbers import parse_quantity
 
@@ -48,15 +48,16 @@ def _read_amount(row: dict[str, Any], line: int, label: str) -> tuple[Any, list[
 
 
 def _reference_row(row: dict[str, Any], q: Any, period: Any) -> dict[str, Any]:
-    flow, reporter, partner = row["flow"], row["reporter"], row["partner"]
+    flow, side, partner = row["flow"], row["side"], row["partner"]
     usd = row["unit"] == "USD"
     return {
         "reference_id": row["reference_id"],
-        "reporter": reporter,
+        "side": side,
         "partner": partner,
         "flow": flow,
-        "exporter": {"exports": reporter, "imports": partner}.get(flow),
-        "importer": {"exports": partner, "imports": reporter}.get(flow),
+        "exporter": {"exports": side, "imports": partner}.get(flow),
+        "importer": {"exports": partner, "imports": side}.get(flow),
+        "reporter": row["reporter"],
         "period_start": pd.Timestamp(period.start),
         "period_end": pd.Timestamp(period.end),
         "period_label": period.label,
@@ -74,6 +75,7 @@ def _reference_row(row: dict[str, Any], q: Any, period: Any) -> dict[str, Any]:
         "published": row["published"],
         "address": row["address"],
         "as_written": row["as_written"],
+        "note": row["note"],
     }
 
 
@@ -101,13 +103,16 @@ def reference_flows_table(raw: RawData) -> tuple[pd.DataFrame, list[Problem]]:
 
 
 def _interval(value: float, resolution: float, qualifier: str) -> tuple[float, float]:
-    """The values a figure as written allows, in its unit: its rounding, or its bound."""
+    """The values a figure as written allows, in its unit: its rounding, or its bound;
+    'almost' lies just under the figure, within the 'about' share."""
     if qualifier == "more_than":
         return value, float("inf")
     if qualifier == "less_than":
         return 0.0, value
     if qualifier == "about":
         return value * (1 - AGREEMENT["about"]), value * (1 + AGREEMENT["about"])
+    if qualifier == "almost":
+        return value * (1 - AGREEMENT["about"]), value
     return value - resolution / 2, value + resolution / 2
 
 
@@ -117,7 +122,7 @@ def _grade(text: tuple[float, float, str], ref: tuple[float, float, str]) -> str
     low_r, high_r = _interval(*ref)
     if low_t <= high_r and low_r <= high_t:
         return "agrees"
-    share = AGREEMENT["about" if "about" in (text[2], ref[2]) else "close"]
+    share = AGREEMENT["about" if {"about", "almost"} & {text[2], ref[2]} else "close"]
     return "close" if abs(text[0] - ref[0]) <= share * ref[0] else "differs"
 
 
@@ -133,13 +138,20 @@ def _same_period(f: Any, r: Any) -> bool:
     return bool(f.period_start == r.period_start and f.period_end == r.period_end)
 
 
+def _same_trade(f: Any, r: Any) -> bool:
+    """Whether a reference measures the figure's trade: the turnover of the same pair, or
+    the goods going from the same exporter to the same importer."""
+    if f.flow == "turnover" or r.flow == "turnover":
+        return bool(f.flow == r.flow and {f.reporter, f.partner} == {r.side, r.partner})
+    return bool((f.exporter, f.importer) == (r.exporter, r.importer))
+
+
 def _comparison(f: Any, r: Any) -> str | None:
-    """same_reporter, mirror, or None when the reference is not of the figure's trade."""
-    if (r.reporter, r.partner, r.flow) == (f.reporter, f.partner, f.flow):
-        return "same_reporter"
-    if (r.reporter, r.partner, r.flow) == (f.partner, f.reporter, _MIRROR_FLOW[f.flow]):
-        return "mirror"
-    return None
+    """same_reporter, mirror, or None when the reference is not of the figure's trade or
+    does not say whose statistic it is."""
+    if not _same_trade(f, r) or not isinstance(r.reporter, str):
+        return None
+    return "same_reporter" if r.reporter == f.reporter else "mirror"
 
 
 def _is_full_year(r: Any) -> bool:
@@ -153,7 +165,7 @@ def _bound_references(f: Any, refs: list[Any]) -> list[Any]:
     found = [
         r
         for r in refs
-        if _comparison(f, r) and _is_full_year(r) and r.period_end.date() <= f.as_of.date()
+        if _same_trade(f, r) and _is_full_year(r) and r.period_end.date() <= f.as_of.date()
     ]
     if f.period_kind == "as_of" and found:
         latest = max(r.period_end for r in found)
@@ -164,21 +176,29 @@ def _bound_references(f: Any, refs: list[Any]) -> list[Any]:
 _WORDS = {
     "same_reporter": "the same reporter's statistic",
     "mirror": "the partner's side (a mirror)",
+    "same_statistic": (
+        "a remark on the partner's side that equals the text's agency figure within both "
+        "roundings, very likely that statistic quoted again (not independent corroboration)"
+    ),
 }
 
 
-def _finding(f: Any, r: Any, comparison: str, grade: str) -> str:
+def _finding(f: Any, r: Any, comparison: str, grade: str, text_date: Any) -> str:
     who = r.reporting_agency if isinstance(r.reporting_agency, str) else r.attributed_to
     ref = f"{r.outlet} ({r.published:%Y-%m-%d}), {who}: {r.as_written} for {r.period_label}"
+    later = ""
+    if r.published > text_date:
+        later = f" (published {r.published:%Y-%m-%d}, after the text of {text_date:%Y-%m-%d})"
     if comparison == "bound":
         stated = {"less_than": "under", "more_than": "more than"}[f.qualifier]
         when = "undated" if f.period_kind == "undated" else f"as of {f.as_of:%Y-%m-%d}"
-        return f"The text's '{stated} {f.value_usd_m:,g} million' ({when}) {grade}: {ref}"
-    return f"{f.value_usd_m:,g} million in the text, {_WORDS[comparison]}: {ref}: {grade}"
+        return f"The text's '{stated} {f.value_usd_m:,g} million' ({when}) {grade}: {ref}{later}"
+    return f"{f.value_usd_m:,g} million in the text, {_WORDS[comparison]}: {ref}{later}: {grade}"
 
 
-def _row(f: Any, r: Any, comparison: str, grade: str) -> dict[str, Any]:
-    diff = f.value_usd_m - r.value_usd_m
+def _row(f: Any, r: Any, comparison: str, grade: str, text_date: Any) -> dict[str, Any]:
+    bound = comparison == "bound"  # a bound against a value: a difference means little
+    diff = None if bound else f.value_usd_m - r.value_usd_m
     return {
         "figure_id": f.figure_id,
         "reference_id": r.reference_id,
@@ -186,6 +206,8 @@ def _row(f: Any, r: Any, comparison: str, grade: str) -> dict[str, Any]:
         "reporter": f.reporter,
         "partner": f.partner,
         "flow": f.flow,
+        "period_start": r.period_start,
+        "period_end": r.period_end,
         "period_label": r.period_label,
         "text_value_usd_m": f.value_usd_m,
         "text_qualifier": f.qualifier,
@@ -193,34 +215,51 @@ def _row(f: Any, r: Any, comparison: str, grade: str) -> dict[str, Any]:
         "reference_qualifier": r.qualifier,
         "reference_reporter": r.reporter,
         "reference_basis": r.reporter_basis,
-        "difference_usd_m": round(diff, 6),
-        "difference_percent": round(100 * diff / r.value_usd_m, 2),
+        "difference_usd_m": None if diff is None else round(diff, 6),
+        "difference_percent": None if diff is None else round(100 * diff / r.value_usd_m, 2),
         "grade": grade,
-        "finding": _finding(f, r, comparison, grade),
+        "finding": _finding(f, r, comparison, grade, text_date),
     }
 
 
+def _same_statistic(f: Any, r: Any, comparison: str, grade: str) -> bool:
+    """A remark on the partner's side that equals the text's agency figure within both
+    roundings: the agency's statistic quoted again, not the partner's own."""
+    remark = r.reporter_basis in REMARK_BASES
+    return (
+        comparison == "mirror"
+        and remark
+        and isinstance(f.reporting_agency, str)
+        and (grade == "agrees")
+    )
+
+
 def reconciliation_table(
-    trade_flows: pd.DataFrame, figures: pd.DataFrame, references: pd.DataFrame
+    trade_flows: pd.DataFrame, figures: pd.DataFrame, references: pd.DataFrame, dates: Any
 ) -> pd.DataFrame:
     """reconciliation.csv: each dated trade figure against every reference of its pair,
-    flow and period, and each undated or as-of bound against the references it speaks to."""
+    flow and period, and each undated or as-of bound against the references it speaks to.
+    ``dates`` maps each source id to the date of its text."""
     resolution = dict(zip(figures["figure_id"], figures["resolution"] / 1e6, strict=True))
     refs = list(references[references["value_usd_m"].notna()].itertuples())
     rows = []
     for f in trade_flows[trade_flows["nature"] == "observed"].itertuples():
+        text_date = dates[f.source_id]
         if f.period_kind in ("undated", "as_of"):
             if f.qualifier in ("less_than", "more_than"):
                 for r in _bound_references(f, refs):
                     ref = (r.value_usd_m, r.resolution / 1e6, r.qualifier)
-                    rows.append(_row(f, r, "bound", _bound_grade(f.qualifier, f.value_usd_m, ref)))
+                    grade = _bound_grade(f.qualifier, f.value_usd_m, ref)
+                    rows.append(_row(f, r, "bound", grade, text_date))
             continue
         for r in refs:
             comparison = _comparison(f, r)
             if comparison and _same_period(f, r):
                 text = (f.value_usd_m, resolution[f.figure_id], f.qualifier)
                 grade = _grade(text, (r.value_usd_m, r.resolution / 1e6, r.qualifier))
-                rows.append(_row(f, r, comparison, grade))
+                if _same_statistic(f, r, comparison, grade):
+                    comparison = "same_statistic"
+                rows.append(_row(f, r, comparison, grade, text_date))
     columns = list(CLEAN_TABLES["reconciliation"].model.to_schema().columns)
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["figure_id", "reference_id"], ignore_index=True)

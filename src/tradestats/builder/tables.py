@@ -176,7 +176,12 @@ def figures_table(raw: RawData, parsed: list[ParsedFigure]) -> pd.DataFrame:
     by_id = {p.figure_id: p for p in parsed}
     src = raw.tables["figures"].reset_index(drop=True)
     ps = [by_id[str(f)] for f in src["figure_id"].tolist()]
+    agencies = _agencies(raw)
     derived = {
+        "reporting_agency": [
+            agencies[str(a)]["name_en"] if isinstance(a, str) else None
+            for a in src["agency_id"].tolist()
+        ],
         "value": [float(p.value) for p in ps],
         "value_upper": [float(p.value_upper) if p.value_upper is not None else None for p in ps],
         "value_as_stated": [p.value_as_stated for p in ps],
@@ -213,11 +218,15 @@ def _trade_row_problem(
     if unit_kind(row["unit"]) != "money" or row["unit"] == "USD_per_barrel":
         return "unit", "a trade figure is an amount of money (USD, or another currency)"
     if agency is not None and agency["economy"] != row["reporter"]:
-        return "reporter", (
-            f"the agency {row['agency_id']} publishes {agency['economy']}'s statistics, so "
-            f"the reporter must be {agency['economy']}, not {row['reporter']}"
-        )
+        return _reporter_problem(row, agency)
     return None
+
+
+def _reporter_problem(row: dict[str, Any], agency: dict[str, str]) -> tuple[str, str]:
+    return "reporter", (
+        f"the agency {row['agency_id']} publishes {agency['economy']}'s statistics, so "
+        f"the reporter must be {agency['economy']}, not {row['reporter']}"
+    )
 
 
 def _trade_flow(
@@ -258,10 +267,16 @@ def trade_flows_table(
     problems: list[Problem] = []
     rows = []
     trade = raw.tables["figures"]
-    for file_line, row in records(trade[trade["category"] == "trade"]):
+    for file_line, row in records(trade[trade["category"].isin(["trade", "trade_growth"])]):
         p = by_id[str(row["figure_id"])]
         named = row["agency_id"] is not None and not pd.isna(row["agency_id"])
         agency = agencies[str(row["agency_id"])] if named else None
+        if row["category"] == "trade_growth":  # a rate: only its agency is checked here
+            if agency is not None and row["reporter"] not in (None, agency["economy"]):
+                problems.append(
+                    Problem(label, int(str(file_line)), *_reporter_problem(row, agency))
+                )
+            continue
         issue = _trade_row_problem(row, p, agency)
         if issue is not None:
             problems.append(Problem(label, int(str(file_line)), *issue))

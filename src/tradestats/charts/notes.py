@@ -34,10 +34,9 @@ def note_groups(
     figures, sources in order of first appearance, each agency before 'none named'."""
     ids = sorted(set(figure_ids))
     figures = tables["figures"].set_index("figure_id").loc[ids]
-    agency = tables["trade_flows"].set_index("figure_id")["reporting_agency"]
     groups: dict[tuple[str, str | None], list[str]] = {}
     for fid in ids:
-        named = agency.get(fid)
+        named = figures.loc[fid, "reporting_agency"]
         key = (str(figures.loc[fid, "source_id"]), named if isinstance(named, str) else None)
         groups.setdefault(key, []).append(fid)
     order = list(dict.fromkeys(figures["source_id"].astype(str)))

@@ -10,6 +10,7 @@ import io
 from collections.abc import Iterable
 from pathlib import Path
 
+import pandas as pd
 from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
@@ -20,7 +21,7 @@ from tradestats.errors import TradestatsError
 from tradestats.files import replace_files, to_csv_bytes
 from tradestats.views import Tables, chart_tables
 
-__all__ = ["FORMATS", "chart_path", "gallery", "render_charts", "save_figure_bytes"]
+__all__ = ["FORMATS", "chart_path", "chart_rows", "gallery", "render_charts", "save_figure_bytes"]
 
 FORMATS = ("png", "svg", "pdf")
 _CSV_COLUMNS = [
@@ -77,6 +78,23 @@ def save_figure_bytes(fig: Figure, fmt: str, dpi: int, info: ChartInfo | None = 
         fig.savefig(buf, format=fmt, dpi=dpi, metadata=_metadata(fmt, info))
     data = buf.getvalue()
     return data
+
+
+def chart_rows(tables: Tables, info: ChartInfo) -> pd.DataFrame:
+    """A chart's download: exactly the rows it plots, and the figures it cites beside
+    them (a stated growth rate, in ``value_percent``)."""
+    if info.note is not None:
+        return info.rows
+    rows = info.rows[_CSV_COLUMNS]
+    if not info.cited:
+        return rows
+    cited = tables["figures"].set_index("figure_id").loc[list(info.cited)].reset_index()
+    cited = cited.assign(
+        period_label=cited["period"],
+        value_usd_m=float("nan"),
+        value_percent=cited["value"].where(cited["unit"] == "percent"),
+    )
+    return pd.concat([rows, cited[[*_CSV_COLUMNS, "value_percent"]]], ignore_index=True)
 
 
 def _check(chosen: list[str], fmts: list[str], lang: str, dpi: int) -> None:
@@ -146,8 +164,7 @@ def render_charts(
     svgs: dict[Path, tuple[bytes, ChartInfo]] = {}
     for name in chosen:
         info = chart_info(name)(tables, lang)
-        columns = _CSV_COLUMNS if info.note is None else list(info.rows.columns)
-        contents[out_dir / f"{name}.csv"] = to_csv_bytes(info.rows[columns])
+        contents[out_dir / f"{name}.csv"] = to_csv_bytes(chart_rows(tables, info))
         fig = chart_function(name)(tables, lang=lang)
         for fmt in fmts:
             data = save_figure_bytes(fig, fmt, dpi, info)

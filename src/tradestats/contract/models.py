@@ -61,11 +61,10 @@ def _enum(values: dict[str, str] | list[str], **kwargs: Any) -> Any:
     return pa.Field(isin=list(values), metadata=meta, **kwargs)  # type: ignore[arg-type]
 
 
-def _code(
-    title: str, description: str, *, nullable: bool = False, categorical: bool = False
-) -> Any:
-    """An economy's code: ISO 3166-1 alpha-3, or a World Bank aggregate code."""
-    metadata = {"categorical": True} if categorical else None
+def _code(title: str, description: str, *, nullable: bool = False, categorical: bool = True) -> Any:
+    """An economy's code: ISO 3166-1 alpha-3, or a World Bank aggregate code. load()
+    gives every such column one dtype: a category of all the codes in economies.csv."""
+    metadata = {"categorical": True, "economy_code": True} if categorical else None
     return pa.Field(
         str_matches=_ISO3,
         nullable=nullable,
@@ -93,6 +92,7 @@ def _fk(field: str, resource: str, ref: str | None = None) -> dict[str, object]:
 
 # reporter and partner are economies' codes
 _ECONOMY_KEYS = [_fk("reporter", "economies", "code"), _fk("partner", "economies", "code")]
+_REFERENCE_KEYS = [*_ECONOMY_KEYS, _fk("side", "economies", "code")]
 
 
 def _config(
@@ -261,11 +261,16 @@ class RawFigures(pa.DataFrameModel):
         foreign_keys=[_fk("source_id", "sources"), _fk("agency_id", "agencies"), *_ECONOMY_KEYS],
     )
 
-    @pa.dataframe_check(error="trade rows need reporter, partner and flow; other rows none of them")
+    @pa.dataframe_check(
+        error="trade rows need reporter, partner and flow; a trade_growth row has all three "
+        "or none; other rows none of them"
+    )
     def trade_fields_go_together(cls, df: pd.DataFrame) -> pd.Series[bool]:
         is_trade = df["category"] == "trade"
+        may = df["category"] == "trade_growth"
         filled = df[["reporter", "partner", "flow"]].notna()
-        return (is_trade & filled.all(axis=1)) | (~is_trade & ~filled.any(axis=1))
+        every, some = filled.all(axis=1), filled.any(axis=1)
+        return (is_trade & every) | (may & (every | ~some)) | (~is_trade & ~may & ~some)
 
     @pa.dataframe_check(error="reporter and partner must differ")
     def reporter_is_not_partner(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -378,10 +383,8 @@ class RawExcluded(pa.DataFrameModel):
 class Economies(pa.DataFrameModel):
     """Economies: ISO 3166-1 alpha-3 countries and World Bank aggregate codes."""
 
-    code: Series[str] = pa.Field(
-        str_matches=_ISO3,
-        title="Code",
-        description="ISO 3166-1 alpha-3 code, or World Bank aggregate code (EUU, WLD).",
+    code: Series[str] = _code(
+        "Code", "ISO 3166-1 alpha-3 code, or World Bank aggregate code (EUU, WLD)."
     )
     kind: Series[str] = _enum(
         {"country": "A country (ISO 3166-1).", "aggregate": "A group (World Bank code)."},
@@ -403,9 +406,7 @@ class Agencies(pa.DataFrameModel):
     """Statistical agencies named by the texts."""
 
     agency_id: Series[str] = pa.Field(str_matches=_ID, title="Agency id", description="Stable id.")
-    economy: Series[str] = pa.Field(
-        str_matches=_ISO3, title="Economy", description="Economy whose statistics it publishes."
-    )
+    economy: Series[str] = _code("Economy", "Economy whose statistics it publishes.")
     name_en: Series[str] = pa.Field(title="Name (English)", description="English name.")
     name_fa: Series[str] = pa.Field(title="Name (Persian)", description="Persian name.")
     short_en: Series[str] = pa.Field(
@@ -451,9 +452,17 @@ class RawReference(pa.DataFrameModel):
         description="The period, in the notation of figures.csv (2018, 2019-01/2019-09, "
         "j1400-01/j1400-09).",
     )
-    reporter: Series[str] = _code("Reporter", "Economy whose statistic the figure is.")
+    side: Series[str] = _code(
+        "Side", "The economy the page states the flow for (it sends exports, receives imports)."
+    )
     partner: Series[str] = _code("Partner", "The other economy.")
-    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
+    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the side's point of view.")
+    reporter: Series[str] = _code(
+        "Reporter",
+        "Economy whose statistic the figure is: side or partner; blank when the page does "
+        "not say (reporter_basis outlet).",
+        nullable=True,
+    )
     reporter_basis: Series[str] = _enum(
         REFERENCE_BASES, title="Reporter basis", description="Why this economy is the reporter."
     )
@@ -466,9 +475,11 @@ class RawReference(pa.DataFrameModel):
         description="Who the source quotes, where it names no agency.",
     )
     outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
-    headline: Series[str] = pa.Field(title="Headline", description="Its headline.")
+    headline: Series[str] = pa.Field(
+        nullable=True, title="Headline", description="Its headline; blank if it prints none."
+    )
     headline_from: Series[str] = _enum(
-        HEADLINE_FROM, title="Headline from", description="Where the headline was read."
+        HEADLINE_FROM, title="Headline from", description="Whether the page prints a headline."
     )
     published: Series[pd.Timestamp] = pa.Field(
         title="Published", description="Date of publication."
@@ -484,8 +495,8 @@ class RawReference(pa.DataFrameModel):
         "with. Kept apart from the texts' figures.",
         "reference.csv",
         key=["reference_id"],
-        unique=["address", "reporter", "partner", "flow", "period"],
-        foreign_keys=_ECONOMY_KEYS,
+        unique=["address", "side", "partner", "flow", "period"],
+        foreign_keys=_REFERENCE_KEYS,
         optional=True,
     )
 
@@ -494,12 +505,28 @@ class RawReference(pa.DataFrameModel):
         return ~df["reference_id"].duplicated(keep=False)
 
     @pa.dataframe_check(
-        error="agency goes with reporter_basis 'agency', attributed_to with 'speaker'"
+        error="agency goes with reporter_basis 'agency' or 'article', attributed_to with "
+        "'speaker' or 'speaker_other_side', neither with 'outlet'"
     )
     def basis_is_stated(cls, df: pd.DataFrame) -> pd.Series[bool]:
-        agency = (df["reporter_basis"] == "agency") & df["agency"].notna()
-        speaker = (df["reporter_basis"] == "speaker") & df["attributed_to"].notna()
-        return agency | speaker
+        basis, agency, who = df["reporter_basis"], df["agency"].notna(), df["attributed_to"].notna()
+        named = basis.isin(["agency", "article"]) & agency
+        speaker = basis.isin(["speaker", "speaker_other_side"]) & who
+        return named | speaker | ((basis == "outlet") & ~agency & ~who)
+
+    @pa.dataframe_check(
+        error="reporter is side or partner, and blank exactly when reporter_basis is 'outlet'"
+    )
+    def reporter_is_of_the_pair(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        blank = df["reporter"].isna()
+        of_pair = (df["reporter"] == df["side"]) | (df["reporter"] == df["partner"])
+        return (blank & (df["reporter_basis"] == "outlet")) | (
+            of_pair & (df["reporter_basis"] != "outlet")
+        )
+
+    @pa.dataframe_check(error="headline is blank exactly when headline_from is 'none'")
+    def headline_or_none(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["headline"].isna() == (df["headline_from"] == "none")
 
 
 class RawReferenceSearches(pa.DataFrameModel):
@@ -512,6 +539,15 @@ class RawReferenceSearches(pa.DataFrameModel):
     )
     searched: Series[str] = pa.Field(
         title="Searched", description="What was searched for, ';'-separated."
+    )
+    found_undated: Series[str] = pa.Field(
+        nullable=True,
+        title="Found, undated",
+        description="A figure found only on a page with no date on it or in its address: "
+        "kept out of reference.csv, listed here.",
+    )
+    note: Series[str] = pa.Field(
+        nullable=True, title="Note", description="What else the search found (not a flow)."
     )
 
     Config = _config(
@@ -624,6 +660,26 @@ class Figures(pa.DataFrameModel):
     )
     category: Series[str] = _enum(CATEGORIES, title="Category", description="Kind of statistic.")
     subject: Series[str] = pa.Field(title="Subject", description="What it measures.")
+    reporter: Series[str] = _code(
+        "Reporter",
+        "Trade and its growth: economy whose statistics the figure is.",
+        nullable=True,
+        categorical=True,
+    )
+    partner: Series[str] = _code(
+        "Partner", "Trade and its growth: the other economy.", nullable=True, categorical=True
+    )
+    flow: Series[str] = _enum(
+        FLOWS,
+        nullable=True,
+        title="Flow",
+        description="Trade and its growth: the flow, from the reporter's side.",
+    )
+    reporting_agency: Series[str] = pa.Field(
+        nullable=True,
+        title="Reporting agency",
+        description="Statistical agency the text names for the figure, if any.",
+    )
     value: Series[float] = pa.Field(
         title="Value",
         description="The number in the unit, "
@@ -671,7 +727,7 @@ class Figures(pa.DataFrameModel):
         "figures.csv",
         key=["figure_id"],
         ordered=True,
-        foreign_keys=[_fk("source_id", "sources")],
+        foreign_keys=[_fk("source_id", "sources"), *_ECONOMY_KEYS],
     )
 
     @pa.dataframe_check(error="value_upper must exceed value, and only ranges have it")
@@ -804,16 +860,24 @@ class ReferenceFlows(pa.DataFrameModel):
     reference_id: Series[str] = pa.Field(
         str_matches=r"^R\d{3,}$", title="Reference id", description="Id in reference.csv."
     )
-    reporter: Series[str] = _code(
-        "Reporter", "Economy whose statistic the figure is.", categorical=True
+    side: Series[str] = _code(
+        "Side",
+        "The economy the page states the flow for (it sends exports, receives imports).",
+        categorical=True,
     )
     partner: Series[str] = _code("Partner", "The other economy.", categorical=True)
-    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
+    flow: Series[str] = _enum(FLOWS, title="Flow", description="From the side's point of view.")
     exporter: Series[str] = _code(
-        "Exporter", "Economy the goods leave; blank for turnover.", nullable=True
+        "Exporter", "Economy the goods leave; blank for turnover.", nullable=True, categorical=True
     )
     importer: Series[str] = _code(
-        "Importer", "Economy the goods enter; blank for turnover.", nullable=True
+        "Importer", "Economy the goods enter; blank for turnover.", nullable=True, categorical=True
+    )
+    reporter: Series[str] = _code(
+        "Reporter",
+        "Economy whose statistic the figure is; blank when the page does not say.",
+        nullable=True,
+        categorical=True,
     )
     period_start: Series[pd.Timestamp] = pa.Field(
         title="Period start", description="First day of the period."
@@ -852,10 +916,17 @@ class ReferenceFlows(pa.DataFrameModel):
         nullable=True, title="Attributed to", description="Who the source quotes."
     )
     outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
-    headline: Series[str] = pa.Field(title="Headline", description="Its headline.")
+    headline: Series[str] = pa.Field(
+        nullable=True, title="Headline", description="Its headline; blank if it prints none."
+    )
     published: Series[pd.Timestamp] = pa.Field(title="Published", description="Date.")
     address: Series[str] = pa.Field(title="Address", description="The page's URL.")
     as_written: Series[str] = pa.Field(title="As written", description="The amount as written.")
+    note: Series[str] = pa.Field(
+        nullable=True,
+        title="Note",
+        description="What else the page says about the figure: a conflict, its phrasing.",
+    )
 
     Config = _config(
         "Reference flows",
@@ -864,7 +935,7 @@ class ReferenceFlows(pa.DataFrameModel):
         "reference_flows.csv",
         key=["reference_id"],
         ordered=True,
-        foreign_keys=_ECONOMY_KEYS,
+        foreign_keys=_REFERENCE_KEYS,
     )
 
 
@@ -880,11 +951,19 @@ class Reconciliation(pa.DataFrameModel):
     comparison: Series[str] = _enum(
         COMPARISONS, title="Comparison", description="What kind of comparison it is."
     )
-    reporter: Series[str] = _code("Reporter", "The text's reporter.")
-    partner: Series[str] = _code("Partner", "The text's partner.")
+    reporter: Series[str] = _code("Reporter", "The text's reporter.", categorical=True)
+    partner: Series[str] = _code("Partner", "The text's partner.", categorical=True)
     flow: Series[str] = _enum(FLOWS, title="Flow", description="The text's flow.")
+    period_start: Series[pd.Timestamp] = pa.Field(
+        title="Period start", description="First day of the reference's period."
+    )
+    period_end: Series[pd.Timestamp] = pa.Field(
+        title="Period end", description="Last day of the reference's period."
+    )
     period_label: Series[str] = pa.Field(
-        title="Period", description="The reference's period (the text's, for the same ones)."
+        title="Period label",
+        description="The reference's period in words (the text's, for the same ones); filter "
+        "on period_start and period_end.",
     )
     text_value_usd_m: Series[float] = pa.Field(
         title="Text's value",
@@ -902,17 +981,25 @@ class Reconciliation(pa.DataFrameModel):
     reference_qualifier: Series[str] = _enum(
         QUALIFIERS, title="Reference's qualifier", description="How the source qualifies it."
     )
-    reference_reporter: Series[str] = _code("Reference's reporter", "Whose statistic it is.")
+    reference_reporter: Series[str] = _code(
+        "Reference's reporter", "Whose statistic it is.", categorical=True
+    )
     reference_basis: Series[str] = _enum(
-        REFERENCE_BASES, title="Reference's basis", description="Agency named, or a speaker."
+        REFERENCE_BASES,
+        title="Reference's basis",
+        description="How the page attributes it: an agency, or a remark.",
     )
     difference_usd_m: Series[float] = pa.Field(
+        nullable=True,
         title="Difference",
-        description="Text minus reference.",
+        description="Text minus reference; blank for a bound (comparison 'bound'), where a "
+        "difference between a bound and a value means little.",
         metadata={"unit": "million US dollars"},
     )
     difference_percent: Series[float] = pa.Field(
-        title="Difference (%)", description="The difference as a percentage of the reference."
+        nullable=True,
+        title="Difference (%)",
+        description="The difference as a percentage of the reference; blank for a bound.",
     )
     grade: Series[str] = _enum(GRADES, title="Grade", description="The outcome.")
     finding: Series[str] = pa.Field(title="Finding", description="The outcome in words.")

@@ -21,6 +21,7 @@ __all__ = [
     "NATURES",
     "QUALIFIERS",
     "REFERENCE_BASES",
+    "REMARK_BASES",
     "REPORTER_BASES",
     "UNITS",
     "UNIT_KINDS",
@@ -34,6 +35,10 @@ __all__ = [
 QUALIFIERS = {
     "exact": "The text states the figure as it is.",
     "about": "Approximate («حدود», «تقریباً», 'about').",
+    "almost": (
+        "Just under the figure («نزدیک به», 'almost', 'nearly', «почти»): the value lies a "
+        "little below it."
+    ),
     "more_than": "A lower bound («بیش از», 'more than').",
     "less_than": "An upper bound («کمتر از», «زیر», 'under').",
     "target": "A planned level, not an outcome.",
@@ -47,8 +52,8 @@ FIGURE_QUALIFIERS = {
     "range": "A range: value is the lower bound, value_upper the upper.",
 }
 FLOWS = {
-    "exports": "Goods the reporter sends to the partner.",
-    "imports": "Goods the reporter receives from the partner.",
+    "exports": "Goods the economy sends to the partner (the reporter's, or a reference's side).",
+    "imports": "Goods the economy receives from the partner.",
     "turnover": "Exports plus imports.",
 }
 NATURES = {
@@ -124,19 +129,44 @@ REPORTER_BASES = {
 # --- figures from other published sources (data/raw/reference.csv) ---------------------
 
 REFERENCE_BASES = {
-    "agency": "The source names the statistical agency; reporter is that agency's economy.",
+    "agency": (
+        "The figure's own sentence names the statistical agency; reporter is that agency's economy."
+    ),
+    "article": (
+        "The page names the agency elsewhere, not in the figure's sentence (an earlier "
+        "paragraph, a background paragraph); reporter is that agency's economy."
+    ),
     "speaker": (
         "The source quotes a person or body (an official, a ministry, a chamber of commerce) "
-        "and names no statistical agency; reporter is the speaker's economy."
+        "who names no statistical agency; reporter is the speaker's economy."
+    ),
+    "speaker_other_side": (
+        "A speaker states the figure as the other economy's flow ('Russia imported … from "
+        "Iran', said by Iran's ambassador): reporter is that economy, whose statistic the "
+        "speaker cites."
+    ),
+    "outlet": (
+        "The outlet's own narration, naming no agency and quoting no one: whose statistic it "
+        "is, is not stated, and reporter is blank."
     ),
 }
+# bases whose figure is someone's remark rather than an agency's published statistic
+REMARK_BASES = ("speaker", "speaker_other_side", "outlet")
 HEADLINE_FROM = {
     "page": "The headline as the page prints it.",
-    "address": "The page as stored shows no headline; it is the words of the address.",
+    "none": (
+        "The page as stored prints no headline: headline is blank, and the page is cited by "
+        "its outlet, address and date."
+    ),
 }
 COMPARISONS = {
     "same_reporter": (
         "The text and the reference report the same economy's statistic: an agreement check."
+    ),
+    "same_statistic": (
+        "A speaker's figure on the partner's side that equals the text's agency figure within "
+        "both roundings: very likely that statistic quoted again, so not independent "
+        "corroboration."
     ),
     "mirror": (
         "The reference is the partner's side of the same trade: differences are expected "

@@ -566,15 +566,15 @@ def figure_rows(
 ) -> list[dict[str, object]]:
     """Drafted rows as rows of data/raw/figures.csv, numbered from F``first_id``; fields
     a reviewer must still write (subject, and any the text does not settle) are blank.
-    A change of trade (category trade_growth) keeps its pair and flow in the note only,
-    as the raw contract wants."""
+    A change of trade (category trade_growth) carries its pair and flow where the text
+    settles all three, and none of them otherwise, as the raw contract wants."""
     out: list[dict[str, object]] = []
     for number, (_file, source_id, row) in enumerate(
         ((f, sid, r) for f, sid, rs in results for r in rs), start=first_id
     ):
         agency = row.fields.get("reporting_agency")
         trade = {k: row.fields[k] or "" for k in ("reporter", "partner", "flow")}
-        if row.measure != "value":
+        if row.measure != "value" and not all(trade.values()):
             trade = dict.fromkeys(trade, "")
         out.append({
             "figure_id": f"F{number:03d}", "source_id": source_id, "line": row.line,
