@@ -67,7 +67,7 @@ def test_repeated_options_and_dpi(tmp_path: Path) -> None:
     ]
     png = tmp_path.joinpath("partners.png").read_bytes()
     width = int.from_bytes(png[16:20], "big")
-    assert width == 400  # 8 inches at 50 dpi
+    assert width == 314  # 16 cm (6.30 inches) at 50 dpi, rounded down
 
 
 def test_unknown_chart_is_a_clear_error(tmp_path: Path) -> None:

@@ -61,27 +61,48 @@ def test_contents_links_every_sheet_and_says_how_to_cite(wb) -> None:
     assert all(links[name] == f"'{name}'!A1" for name in links)  # within the workbook
     values = {row[0].value: row[1].value for row in ws.iter_rows() if len(row) > 1}
     assert values["Package version"] == tradestats.__version__
-    assert values["Date of the data"] == "2022-01-18"  # the latest text that holds figures
-    assert "Version 0.1.0, data as of 2022-01-18" in values["How to cite"]
+    # two dates, each for what it covers: the texts, and the references
+    assert values["Date of the texts"].startswith("2022-01-18: the latest text")
+    assert values["Dates of the references"].startswith("2007-04-26 to 2024-07-15")
+    assert "Version 0.1.0, texts dated up to 2022-01-18" in values["How to cite"]
 
 
 def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
     ws = wb["Iran–Russia 2017–2021"]
     flows = pd.read_csv(CLEAN / "trade_flows.csv").set_index("figure_id")
+    header = [c.value for c in ws[4]]
+    assert header == [
+        "Period",
+        None,
+        "Goods from Russia to Iran (US$ million)",
+        "Qualifier",
+        "Goods from Iran to Russia (US$ million)",
+        "Qualifier",
+        "Turnover (both ways) (US$ million)",
+        "Qualifier",
+    ]  # the words and order of the PNG's key
     rows = {r[0].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
-    assert [r[1].value for r in [rows["2017"], rows["2018"]]] == [
+    assert [rows[y][6].value for y in ("2017", "2018")] == [
         flows.loc["F026", "value_usd_m"],
         flows.loc["F023", "value_usd_m"],
     ]
-    assert rows["2017"][3].value == 392.2 and rows["2020"][3].value == 800
-    assert rows["2019"][1].value == "not stated" and rows["2021"][2].value == "not stated"
-    assert rows["2019"][4].value == "Russian customs"  # it reports Iran's 390
-    assert rows["2021"][4].value is None  # nothing stated for 2021: reported by no one
+    # each value is a plain number, its qualifier in the cell beside it
+    assert (rows["2017"][4].value, rows["2017"][5].value) == (392.2, "as stated")
+    assert rows["2017"][4].number_format == "#,##0.0"
+    assert (rows["2019"][2].value, rows["2019"][3].value) == (None, "not stated")
     half = rows["Farvardin–Shahrivar 1400 (21 Mar to 22 Sep 2021)"]
-    assert [c.value for c in half[1:4]] == [907, 637, 270]
-    assert half[4].value == "Iranian customs" and half[5].value.startswith("Set apart")
-    assert half[1].comment.text.startswith("F039: Iran Online, reporting Iran Khabar, line 82")
-    assert "Agency: Islamic Republic of Iran Customs Administration" in half[1].comment.text
+    assert [half[k].value for k in (2, 4, 6)] == [637, 270, 907]
+    assert half[6].comment.text.startswith("F039: Iran Online, reporting Iran Khabar, line 82")
+    assert "Agency: Islamic Republic of Iran Customs Administration" in half[6].comment.text
+    headings = [r[1].value for r in ws.iter_rows(min_row=5) if r[1].value and not r[0].value]
+    assert headings == [
+        "Russian customs, full years · goods from Iran: Russia's imports",
+        "Iranian customs, 6 months only · goods from Russia: Iran's imports",
+    ]
+    claim = next(
+        c.value for row in ws.iter_rows() for c in row if "always been under" in str(c.value)
+    )
+    assert "Other published figures contradict it: 2,180 for 2016" in claim
 
 
 def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_path: Path) -> None:
@@ -89,7 +110,8 @@ def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_pat
         xml = "".join(zf.read(n).decode() for n in zf.namelist() if n.startswith("xl/charts/"))
     for color in ("0072B2", "E69F00", "009E73"):  # exports, imports, turnover, as figures/
         assert f'<a:srgbClr val="{color}"' in xml
-    assert "wdUpDiag" in xml  # bounds and parts of a year, patterned
+    assert "wdUpDiag" in xml  # bounds hatched, as in figures/
+    assert 'prstDash val="dash"' in xml  # a target: a dashed outline, as in figures/
     assert 'formatCode="&quot;more than &quot;#,##0"' in xml  # Türkiye, 'more than 30'
     assert "In 2018, Russia&apos;s trade with the European Union was 169 times" in xml or (
         "In 2018, Russia's trade with the European Union was 169 times" in xml
@@ -235,9 +257,14 @@ def test_native_charts_built_from_cell_ranges(wb) -> None:
             assert ref.f.startswith("'charts'!$") or ref.f.startswith("charts!$")
             assert ref.numCache is not None and ref.numCache.pt  # viewers need the cache
     assert [s.tx.strRef.strCache.pt[0].v for s in charts[1].series] == [
-        "Turnover as stated (patterned: a bound)",
-        "Target",  # a target is a series of its own, with its own legend entry
+        "Turnover as stated (hatched: a bound)",
+        "Target (dashed outline)",  # a target is a series of its own, with its own key
     ]
+    # the category labels the chart caches are the cells it reads, word for word
+    for chart in charts:
+        cat = chart.series[0].cat.strRef
+        cells = [c.value for (c,) in ws[cat.f.split("!")[1].replace("$", "")]]
+        assert [p.v for p in cat.strCache.pt] == cells
     notes = [c.value for row in ws.iter_rows() for c in row if str(c.value).startswith("Source:")]
     assert len(notes) == 3 and "F023, F029–F030 citing Federal Customs Service" in notes[0]
 
@@ -250,9 +277,40 @@ def test_readme_sheet(wb) -> None:
     assert "2022-01-18" in text  # the latest date of a text with figures, not the clock
     assert "more_than" in text and "A lower bound" in text
     assert "reporter RUS, partner IRN, flow imports, exporter IRN, importer RUS" in text
-    assert "million US dollars" in text
     for name in TABLES:
         assert name in text
+    # the columns are the Dictionary's alone
+    assert "million US dollars" not in text and "The sheet 'Dictionary' gives every column" in text
+    # Persian inside English sentences sits in bidi isolates, so both keep their order
+    assert "\u2068«حدود»\u2069, \u2068«تقریباً»\u2069" in text
+    # a label and its text stand side by side at the top of their row
+    ws = wb["README"]
+    for row in ws.iter_rows():
+        if row[0].value and len(row) > 1 and row[1].value:
+            assert row[0].alignment.vertical == row[1].alignment.vertical == "top"
+
+
+def test_every_style_names_its_face(wb) -> None:
+    for name in ("Contents", "README", "charts", "trade_flows", "Dictionary"):
+        for row in wb[name].iter_rows():
+            for cell in row:
+                if cell.value is not None:
+                    assert cell.font.name == "Calibri", (name, cell.coordinate)
+
+
+def test_data_sheets_print_legibly(wb) -> None:
+    """Wide tables print on A3, pages wide enough that their type stays at 80% or more;
+    long texts wrap in their cells, the row as tall as its lines."""
+    ws = wb["figures"]
+    assert ws.page_setup.paperSize == int(ws.PAPERSIZE_A3)
+    widths = [d.width for d in ws.column_dimensions.values()]
+    assert ws.page_setup.fitToWidth >= sum(widths) / (210 * 0.8)
+    assert max(widths) <= 52  # 42, and room for a qualifier
+    subject = next(c for c in ws["C"] if c.value and len(str(c.value)) > 42)
+    assert subject.alignment.wrap_text and ws.row_dimensions[subject.row].height >= 30
+    dictionary = wb["Dictionary"]
+    long = next(r for r in dictionary.iter_rows(min_row=2) if len(str(r[5].value)) > 85)
+    assert dictionary.row_dimensions[long[0].row].height >= 30
 
 
 def test_same_data_same_bytes(tmp_path: Path) -> None:
@@ -303,16 +361,21 @@ def test_chart_ranges_point_at_their_data_blocks(wb) -> None:
         for chart in ws._charts
     ]
     assert refs[0] == [("'charts'!$B$5:$B$7", "'charts'!$A$5:$A$7")]
-    assert [ws[f"B{r}"].value for r in range(5, 8)] == [294.2, 108.3, 1.7]
-    assert [p.v for p in ws._charts[0].series[0].val.numRef.numCache.pt] == [294.2, 108.3, 1.7]
+    # as precise as the texts: 1.74, whose ratio to 294.2 is the title's 169
+    assert [ws[f"B{r}"].value for r in range(5, 8)] == [294.2, 108.3, 1.74]
+    assert [ws[f"C{r}"].value for r in range(5, 8)] == ["as stated"] * 3
+    assert [p.v for p in ws._charts[0].series[0].val.numRef.numCache.pt] == [294.2, 108.3, 1.74]
     reader = wb["Iran–Russia 2017–2021"]
     [chart] = reader._charts
     assert [s.val.numRef.f for s in chart.series] == [
-        "'Iran–Russia 2017–2021'!$B$5:$B$10",
-        "'Iran–Russia 2017–2021'!$C$5:$C$10",
-        "'Iran–Russia 2017–2021'!$D$5:$D$10",
+        "'Iran–Russia 2017–2021'!$C$5:$C$12",
+        "'Iran–Russia 2017–2021'!$E$5:$E$12",
+        "'Iran–Russia 2017–2021'!$G$5:$G$12",
     ]
-    assert [p.v for p in chart.series[0].val.numRef.numCache.pt] == [1707, 1740, 907]
+    assert [p.v for p in chart.series[2].val.numRef.numCache.pt] == [1707, 1740, 907]
+    cached = {p.idx: p.v for p in chart.series[0].cat.strRef.strCache.pt}
+    cells = {i: c.value for i, (c,) in enumerate(reader["A5:A12"]) if c.value}
+    assert cached == cells and len(cells) == 6  # a block's heading row: a blank, a gap
 
 
 def test_the_reconciliation_sheet_grades_the_texts_against_the_references(

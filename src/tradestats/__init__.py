@@ -19,6 +19,7 @@ from tradestats.version import __version__
 # public name -> module that defines it
 _API = {
     "build": "tradestats.api",
+    "chart": "tradestats.api",
     "data_dir": "tradestats.api",
     "plot": "tradestats.api",
     "to_excel": "tradestats.api",
@@ -41,6 +42,7 @@ __all__ = [
     "TradestatsError",
     "__version__",
     "build",
+    "chart",
     "data_dir",
     "extract",
     "find_number_phrases",
@@ -55,7 +57,7 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from tradestats.api import build, data_dir, plot, to_excel, validate, validate_package
+    from tradestats.api import build, chart, data_dir, plot, to_excel, validate, validate_package
     from tradestats.errors import InputError, NumberPhraseError, TradestatsError
     from tradestats.loading import load, tables
     from tradestats.text.extract import extract

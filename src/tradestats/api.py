@@ -17,12 +17,15 @@ from tradestats.errors import Problem, TradestatsError
 from tradestats.files import ProjectPaths, checkout_root, data_dir
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from tradestats.builder.pipeline import BuildResult
     from tradestats.text.draft import DraftRow
     from tradestats.validation import ValidationReport
 
 __all__ = [
     "build",
+    "chart",
     "chart_titles",
     "data_dir",
     "draft_report",
@@ -175,6 +178,15 @@ def _figures_csv(results: list[tuple[str, str, list[DraftRow]]]) -> str:
     writer.writeheader()
     writer.writerows(figure_rows(results, agency_ids, last + 1))
     return out.getvalue()
+
+
+def chart(name: str, lang: str = "en") -> Figure:
+    """The chart ``name`` as a matplotlib Figure, the very drawing ``plot`` saves: a
+    notebook shows it inline, and a user can restyle it. Inside a checkout, stale tables
+    are refused as ``plot`` refuses them."""
+    from tradestats.charts.render import chart as draw
+
+    return draw(name, lang, _checked_data_dir(checkout_root()))
 
 
 def chart_titles(lang: str = "en") -> dict[str, str]:

@@ -13,17 +13,18 @@ from tradestats.loading import load
 
 __all__ = [
     "PartnerTurnover",
-    "ReferenceYears",
+    "ReferenceRow",
     "Tables",
     "chart_tables",
     "check_for",
+    "contradicting",
     "growth_pair",
     "iran_russia_blocks",
     "iran_russia_flows",
     "is_full_year",
     "is_whole_year",
     "partner_turnover",
-    "reference_years",
+    "reference_rows",
     "russia_balance_groups",
 ]
 
@@ -36,6 +37,7 @@ _TABLES = (
     "economies",
     "agencies",
     "reference_flows",
+    "reconciliation",
 )
 
 
@@ -92,6 +94,20 @@ def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
         ["period_start", "period_end", "reporter", "series"]
     )
     return pair.drop(columns="_inexact").sort_values(["period_start", "series"]), claims
+
+
+def contradicting(tables: Tables, figure_id: str) -> pd.DataFrame:
+    """The reference figures the reconciliation finds contradict a text's claim, with
+    their period, value and qualifier, oldest first."""
+    rec = tables["reconciliation"]
+    hits = rec[(rec["figure_id"] == figure_id) & (rec["grade"] == "contradicted")]
+    refs = tables["reference_flows"].set_index("reference_id")
+    found = refs.loc[hits["reference_id"].astype(str)].reset_index()
+    # one per period: the strongest evidence (an exact figure before a bound)
+    found = found.assign(_bound=found["qualifier"] != "exact").sort_values(
+        ["period_start", "_bound"]
+    )
+    return found.drop_duplicates("period_start").drop(columns="_bound")
 
 
 def iran_russia_blocks(
@@ -271,39 +287,77 @@ def russia_balance_groups(tables: Tables) -> list[tuple[str, pd.Timestamp, pd.Da
 
 
 @dataclass(frozen=True)
-class ReferenceYears:
-    """A pair's turnover in whole calendar years: every figure other published sources
-    give (``references``, by year and reporter), the texts' own figures for those years
-    (``texts``), and every year from the first reference to the last (``years``)."""
+class ReferenceRow:
+    """One row of the references chart, for one year of a pair's trade.
 
-    references: pd.DataFrame
-    texts: pd.DataFrame
-    years: list[int]
+    ``kind`` is ``published`` (a whole-year turnover another source published),
+    ``parts`` (an agency's exports and imports for the year, whose sum tradestats
+    derives), ``text`` (the texts' own whole-year turnover) or ``none`` (no other
+    published whole-year turnover; ``instead`` holds what was found for the year)."""
+
+    year: int
+    kind: str
+    rows: pd.DataFrame  # the reference_flows or trade_flows rows it shows
+    instead: pd.DataFrame | None = None
+
+    @property
+    def first(self) -> pd.Series:
+        return self.rows.iloc[0]
 
 
-def _full_year_turnover(df: pd.DataFrame, pair: set[str], first: str = "reporter") -> pd.DataFrame:
-    """The full-year turnover rows of ``pair``; ``first`` names the column that, with
-    partner, holds the pair (reporter in trade_flows, side in reference_flows)."""
-    same = pd.Series(
-        [{a, b} == pair for a, b in zip(df[first], df["partner"], strict=True)],
+def _full_years(df: pd.DataFrame) -> pd.Series:
+    return pd.Series(
+        [
+            pd.notna(s) and is_full_year(s, e)
+            for s, e in zip(df["period_start"], df["period_end"], strict=True)
+        ],
         index=df.index,
         dtype=bool,
     )
-    rows = df[same & (df["flow"] == "turnover")]
-    full = [
-        pd.notna(s) and is_full_year(s, e)
-        for s, e in zip(rows["period_start"], rows["period_end"], strict=True)
-    ]
-    out = rows[full].copy()
-    out["year"] = [int(s.year) for s in out["period_start"]]
+
+
+def _of_pair(df: pd.DataFrame, pair: set[str], first: str) -> pd.DataFrame:
+    same = [{a, b} == pair for a, b in zip(df[first], df["partner"], strict=True)]
+    return df[pd.Series(same, index=df.index, dtype=bool)]
+
+
+def _agency_parts(refs: pd.DataFrame) -> list[pd.DataFrame]:
+    """An agency's exports and imports of one year from one page, where that agency
+    gives no turnover for the year: two rows each, exports first."""
+    named = refs[refs["reporter_basis"].isin(["agency", "article"]) & _full_years(refs)]
+    out = []
+    for _key, rows in named.groupby(["reporter", "reporting_agency", "address"], observed=True):
+        flows = rows.set_index("flow")
+        if {"exports", "imports"} <= set(flows.index) and "turnover" not in flows.index:
+            out.append(rows.set_index("flow").loc[["exports", "imports"]].reset_index())
     return out
 
 
-def reference_years(tables: Tables, pair: tuple[str, str] = ("IRN", "RUS")) -> ReferenceYears:
-    """Iran–Russia turnover (or ``pair``'s), year by year, as references and texts give it."""
-    refs = _full_year_turnover(tables["reference_flows"], set(pair), "side")
-    refs = refs[refs["value_usd_m"].notna()].sort_values(["year", "reporter", "reference_id"])
-    years = list(range(int(refs["year"].min()), int(refs["year"].max()) + 1)) if len(refs) else []
-    texts = _full_year_turnover(tables["trade_flows"], set(pair))
-    texts = texts[texts["year"].isin(years) & (texts["nature"] == "observed")]
-    return ReferenceYears(refs.reset_index(drop=True), texts.reset_index(drop=True), years)
+def reference_rows(tables: Tables, pair: tuple[str, str] = ("IRN", "RUS")) -> list[ReferenceRow]:
+    """Iran–Russia trade (or ``pair``'s) in whole calendar years, year by year, from the
+    first to the last year another published source gives a whole-year turnover for:
+    those turnovers, an agency's exports and imports beside them, the texts' own
+    turnover, and, for a year with none of them, what was found instead."""
+    refs = _of_pair(tables["reference_flows"], set(pair), "side")
+    refs = refs[refs["value_usd_m"].notna()]
+    refs = refs.assign(year=[int(s.year) for s in refs["period_start"]])
+    turnover = refs[(refs["flow"] == "turnover") & _full_years(refs)]
+    if turnover.empty:
+        return []
+    texts = _of_pair(tables["trade_flows"], set(pair), "reporter")
+    texts = texts[
+        (texts["flow"] == "turnover") & (texts["nature"] == "observed") & _full_years(texts)
+    ]
+    texts = texts.assign(year=[int(s.year) for s in texts["period_start"]])
+    out: list[ReferenceRow] = []
+    for year in range(int(turnover["year"].min()), int(turnover["year"].max()) + 1):
+        here = turnover[turnover["year"] == year].sort_values(["reporter", "reference_id"])
+        out += [ReferenceRow(year, "published", here.loc[[i]]) for i in here.index]
+        parts = _agency_parts(refs[refs["year"] == year])
+        out += [ReferenceRow(year, "parts", p) for p in parts]
+        if here.empty and not parts:
+            found = refs[(refs["year"] == year) | (refs["period_end"].dt.year == year)]
+            out.append(ReferenceRow(year, "none", found.iloc[0:0], found))
+        mine = texts[texts["year"] == year].sort_values("figure_id").drop_duplicates("value_usd_m")
+        out += [ReferenceRow(year, "text", mine.loc[[i]]) for i in mine.index]
+    return out

@@ -70,6 +70,7 @@ def _reference_row(row: dict[str, Any], q: Any, period: Any) -> dict[str, Any]:
         "reporting_agency": row["agency"],
         "reporter_basis": row["reporter_basis"],
         "attributed_to": row["attributed_to"],
+        "attributed_to_fa": row["attributed_to_fa"],
         "outlet": row["outlet"],
         "headline": row["headline"],
         "published": row["published"],

@@ -12,7 +12,7 @@ import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
-from tradestats.charts.words import t
+from tradestats.charts.words import shown_decimals, t, value_label
 from tradestats.views import Tables, growth_pair, growth_series
 
 __all__ = ["info", "plot_iran_exports_growth"]
@@ -44,8 +44,18 @@ def _title(series: pd.DataFrame, lang: str) -> str:
     return t("growth.title_fell", lang, pct=f"{-pct:.0f}", year=year, after=after)
 
 
+def _stated(stated: pd.Series, lang: str) -> str:
+    """The text's rate in words, with its qualifier: 'about 105'."""
+    value = abs(float(stated["value"]))
+    return value_label(value, str(stated["qualifier"]), lang, shown_decimals(value, 1.0))
+
+
+def _computed(before: pd.Series, after: pd.Series) -> float:
+    return (float(after["value_usd_m"]) / float(before["value_usd_m"]) - 1) * 100
+
+
 def info(tables: Tables, lang: str = "en") -> ChartInfo:
-    growth, _before, _after, _stated = growth_pair(tables)
+    growth, before, after, stated = growth_pair(tables)
     series = growth_series(tables)
     years = [s.year for s in series["period_start"]]
     period = t("period.years", lang, first=years[0], last=years[-1])
@@ -60,6 +70,8 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         agency=agency,
         items=t("comma", lang).join(items),
         year=years[-1],
+        stated=_stated(stated, lang),
+        computed=style.format_number(_computed(before, after), lang, 1),
         status=t(f"status.{growth['status']}", lang),
     )
     subtitle = t("growth.subtitle", lang, period=period, agency=agency, unit=t("unit.usd_m", lang))
@@ -83,76 +95,64 @@ def _draw_bars(ax: Axes, values: list[float], lang: str) -> None:
             style.format_number(value, lang, layout.decimals(value)),
             ha="center",
             va="bottom",
-            fontsize=style.size(9.5, lang),
+            fontsize=style.size("strong", lang),
             fontweight="bold",
             color=style.COLORS["text"],
         )
 
 
-def _draw_jump(ax: Axes, x0: int, v0: float, v1: float, lang: str) -> float:
-    """An arrow from one bar to the next, labelled with the computed rate."""
-    computed = (v1 / v0 - 1) * 100
+def _draw_jump(ax: Axes, x0: int, v0: float, v1: float, label: str, lang: str) -> None:
+    """An arrow from one bar to the next, labelled with the text's stated rate."""
     claim = style.COLORS["claim"]
-    ax.annotate(
-        "",
-        xy=(x0 + 0.78, v1 * 0.93),
-        xytext=(x0 + 0.22, v0 * 1.12),
-        arrowprops={
-            "arrowstyle": "-|>",
-            "color": claim,
-            "linewidth": 1.6,
-            "connectionstyle": "arc3,rad=-0.25",
-        },
-    )
-    key = "growth.arrow" if computed >= 0 else "growth.arrow_down"
+    arrow = {
+        "arrowstyle": "-|>",
+        "color": claim,
+        "linewidth": 1.4,
+        "connectionstyle": "arc3,rad=-0.25",
+    }
+    ax.annotate("", xy=(x0 + 0.72, v1 * 0.93), xytext=(x0 + 0.28, v0 * 1.14), arrowprops=arrow)
     ax.text(
         x0 + 0.5,
-        max(v0, v1) * 1.08,
-        t(key, lang, computed=f"{abs(computed):.0f}"),
+        max(v0, v1) * 1.17,
+        label,
         ha="center",
         va="bottom",
-        fontsize=style.size(11, lang),
+        fontsize=style.size("strong", lang),
         fontweight="bold",
         color=claim,
     )
-    return computed
 
 
 @layout.styled
 def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
-    """Iran's exports to Russia, year by year, and the stated growth rate checked."""
-    growth, _before, _after, stated = growth_pair(tables)
+    """Russia's imports from Iran, year by year, and the stated growth rate checked."""
+    growth, before, after, stated = growth_pair(tables)
     series = growth_series(tables)
     values = series["value_usd_m"].astype(float).tolist()
-    fig = layout.new_figure()
-    ax = layout.axes(fig, lang, (0.075, 0.25, 0.9, 0.52))
+    fig = layout.new_figure(9.0, lang)
+    chart = info(tables, lang)
+    room = layout.frame(fig, lang, chart, source_note(tables, chart.figure_ids, lang))
+    ax = layout.axes(fig, lang, room.box(0, 1, 0, 1))
     _draw_bars(ax, values, lang)
-    computed = _draw_jump(ax, len(values) - 2, values[-2], values[-1], lang)
+    computed = _computed(before, after)
+    key = "growth.arrow" if computed >= 0 else "growth.arrow_down"
+    label = t(key, lang, stated=_stated(stated, lang))
+    _draw_jump(ax, len(values) - 2, values[-2], values[-1], label, lang)
     check = t(
         "growth.stated",
         lang,
-        stated=style.format_number(float(stated["value"]), lang),
+        stated=_stated(stated, lang),
         computed=style.format_number(computed, lang, 1),
         status=t(f"status.{growth['status']}", lang),
     )
-    ax.text(
-        0.5,
-        -0.14,
-        check,
-        transform=ax.transAxes,
-        ha="center",
-        va="top",
-        fontsize=style.size(8, lang),
-        color=style.COLORS["text"],
-    )
     years = [style.to_local_digits(str(s.year), lang) for s in series["period_start"]]
-    ax.set_xticks(range(len(values)), years, fontsize=style.size(9.5, lang))
+    ax.set_xticks(range(len(values)), years)
+    ax.set_xlabel(check, fontsize=style.size("label", lang), color=style.COLORS["text"], labelpad=6)
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(-0.6, len(values) - 0.4)
-    ax.set_ylim(0, max(values) * 1.3)
+    ax.set_ylim(0, max(values) * 1.38)
     layout.value_axis(ax, lang)
     if lang == "fa":
         ax.invert_xaxis()
-    chart = info(tables, lang)
-    layout.frame(fig, lang, chart, source_note(tables, chart.figure_ids, lang))
+    layout.fit(fig, [(ax, room.box(0, 1, 0, 1))], lang)
     return fig

@@ -10,55 +10,72 @@ from typing import Any
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
-from tradestats.charts.words import join_words, period_words, t, value_label
+from tradestats.charts.words import amount, join_words, period_words, t, value_label
 from tradestats.views import (
     Tables,
+    contradicting,
     iran_russia_blocks,
     iran_russia_flows,
     is_full_year,
     is_whole_year,
 )
 
-__all__ = ["info", "plot_iran_russia_trade"]
+__all__ = ["block_label", "claim_words", "flow_labels", "info", "plot_iran_russia_trade"]
 
-_SERIES = ("RUS", "IRN", "turnover")  # Russia's exports, Iran's exports, turnover
-_WIDTH = 0.27
-_AXES = (0.075, 0.31, 0.9, 0.44)  # left, bottom, width, height
-_AXIS_INCHES = _AXES[2] * style.FIGSIZE[0]
+_SERIES = ("RUS", "IRN", "turnover")  # goods from Russia, goods from Iran, turnover
+_WIDTH = 0.29
 _COLOR = {"RUS": "exports", "IRN": "imports", "turnover": "turnover"}  # from Russia's side
+_OTHER = {"RUS": "IRN", "IRN": "RUS"}
 
 
-def _block_label(tables: Tables, agency: str, reporter: str, periods: list[Any], lang: str) -> str:
+def block_label(tables: Tables, agency: str, reporter: str, periods: list[Any], lang: str) -> str:
+    """Who recorded the block's figures, over what, and that the goods from the other
+    side are its own country's imports."""
     if agency:
         short = tables["agencies"].set_index("name_en").loc[agency]
         who = str(short["short_fa" if lang == "fa" else "short_en"])
     else:
         who = t("iran_russia.no_agency", lang, reporter=layout.economy_name(tables, reporter, lang))
     if all(is_whole_year(s, e) for s, e in periods):
-        return f"{who}\n{t('iran_russia.full_years', lang)}"
-    months = {round((e - s).days / 30.44) for s, e in periods}
-    span = t("iran_russia.months", lang, n=months.pop()) if len(months) == 1 else ""
-    return f"{who}\n{span}".rstrip()
+        span = t("iran_russia.full_years", lang)
+    else:
+        months = {round((e - s).days / 30.44) for s, e in periods}
+        span = t("iran_russia.months", lang, n=months.pop()) if len(months) == 1 else ""
+    other = _OTHER.get(reporter)
+    mirror = (
+        ""
+        if other is None
+        else "\n"
+        + t(
+            "iran_russia.mirror",
+            lang,
+            exporter=layout.economy_name(tables, other, lang),
+            importer=layout.economy_name(tables, reporter, lang),
+        )
+    )
+    return f"{who}{t('comma', lang)}{span}{mirror}" if span else f"{who}{mirror}"
 
 
-def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang: str) -> None:
-    """One bar and its value label, or 'not stated' where the texts give no value."""
-    if row.empty:
-        ax.text(
-            bx,
-            top * 0.02,
-            t("not_stated", lang),
-            rotation=90,
-            ha="center",
-            va="bottom",
-            fontsize=style.size(6.5, lang),
+def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, y: float, right: float, lang: str) -> None:
+    """One bar and its value label at its end; a dash at the axis where the texts give
+    no value."""
+    side = "left" if lang == "en" else "right"
+    if row.empty:  # the key's dash: a short stroke at the axis
+        ax.plot(
+            right * 0.012,
+            y,
+            marker="_",
+            markersize=7,
+            markeredgewidth=1.2,
             color=style.COLORS["muted"],
+            clip_on=False,
         )
         return
     r = row.iloc[0]
@@ -67,135 +84,172 @@ def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, bx: float, top: float, lang
     marks = style.MARKS["partial"]["patch"] if partial else {}
     bound = r["qualifier"] in ("more_than", "less_than")
     marks = {**marks, **style.MARKS["bound"]["patch"]} if bound else marks
-    ax.bar(bx, value, _WIDTH * 0.92, **{"facecolor": color, "edgecolor": color, **marks})
-    lift = top * 0.015
+    ax.barh(y, value, _WIDTH * 0.88, **{"facecolor": color, "edgecolor": color, **marks})
+    end = value
     if bound:  # an arrow from the bound, the way the value lies
-        tip = value + (1 if r["qualifier"] == "more_than" else -1) * top * 0.08
-        arrow = {"arrowstyle": "-|>", "color": color, "linewidth": 1.2}
-        ax.annotate("", xy=(bx, tip), xytext=(bx, value), arrowprops=arrow)
-        lift += max(0.0, tip - value)
+        tip = value + (1 if r["qualifier"] == "more_than" else -1) * right * 0.05
+        arrow = {"arrowstyle": "-|>", "color": color, "linewidth": 1.1, "mutation_scale": 8}
+        ax.annotate("", xy=(tip, y), xytext=(value, y), arrowprops=arrow)
+        end = max(value, tip)
+    label = value_label(value, str(r["qualifier"]), lang, layout.decimals(value))
     ax.text(
-        bx,
-        value + lift,
-        value_label(value, str(r["qualifier"]), lang, layout.decimals(value)),
-        ha="center",
-        va="bottom",
-        fontsize=style.size(7, lang),
+        end + right * 0.01,
+        y,
+        label,
+        ha=side,
+        va="center",
+        fontsize=style.size("label", lang),
         color=style.COLORS["text"],
     )
 
 
-def _tick_size(blocks: list[Any], lang: str) -> float:
-    """Smaller period labels when there are many periods to label."""
-    return style.size(7.5 if sum(len(b[2]) for b in blocks) <= 6 else 6.3, lang)
+def _draw_period(ax: Axes, rows: pd.DataFrame, y: float, right: float, lang: str) -> None:
+    """A period's three bars, top to bottom; a period the texts give nothing for says so
+    once."""
+    if rows.empty:
+        ax.text(
+            right * 0.012,
+            y,
+            t("not_stated", lang),
+            ha="left" if lang == "en" else "right",
+            va="center",
+            fontsize=style.size("label", lang),
+            color=style.COLORS["muted"],
+        )
+        return
+    for k, key in enumerate(_SERIES):
+        _draw_bar(ax, rows[rows["series"] == key], key, y + (1 - k) * _WIDTH, right, lang)
 
 
-def _extra_room(words: str, blocks: list[Any], lang: str) -> float:
-    """Room on each side of a period whose label is wider than a group of bars. A
-    character's width in data units grows with the number of periods the axis holds."""
-    longest = max(len(line) for line in words.split("\n"))
-    size = _tick_size(blocks, lang)
-    units = sum(len(b[2]) for b in blocks) + 0.6 * (len(blocks) - 1) + 1.2
-    em = (0.62 if lang == "en" else 0.72) * size / 72  # inches per character
-    per_char = max((0.05 if lang == "en" else 0.062) * size / 7.5, em * units / _AXIS_INCHES)
-    return max(0.0, (longest * per_char - 1.0) / 2)
-
-
-def _drawiran_russia_blocks(
-    ax: Axes, tables: Tables, pair: pd.DataFrame, top: float, lang: str
+def _draw_blocks(
+    ax: Axes, tables: Tables, pair: pd.DataFrame, right: float, lang: str
 ) -> tuple[list[float], list[str]]:
-    """The bars, block by block, with a dotted rule between blocks and each block's label
-    under it. Returns the positions and labels of the periods."""
-    x, positions, ticks = 0.0, [], []
-    blocks = iran_russia_blocks(pair)
-    lines = max(
-        period_words(s.date(), e.date(), lang).count("\n") + 1 for b in blocks for s, e in b[2]
-    )
-    below = -(8 + lines * _tick_size(blocks, lang) * 1.3)  # the block labels, under the ticks
-    for i, (agency, reporter, periods) in enumerate(blocks):
-        if i:
-            x += 0.6
-            ax.axvline(x - 0.8, color=style.COLORS["muted"], linewidth=0.8, linestyle=(0, (3, 3)))
+    """The bars, block by block from the top, each block under a heading that says who
+    recorded it. Returns the positions and labels of the periods."""
+    y, positions, ticks = 0.0, [], []
+    side = "left" if lang == "en" else "right"
+    for agency, reporter, periods in iran_russia_blocks(pair):
+        heading = block_label(tables, agency, reporter, periods, lang).replace("\n", " · ")
+        heading = layout.wrap(layout.figure_of(ax), heading, "label", lang, 0.7, bold=True)
+        ax.text(
+            0.006 if lang == "en" else 0.994,
+            y,
+            heading,
+            transform=ax.get_yaxis_transform(),
+            ha=side,
+            va="center",
+            fontsize=style.size("label", lang),
+            fontweight="bold",
+            color=style.COLORS["muted"],
+        )
+        y -= 1.0
         rows = pair[
             (pair["reporting_agency"].fillna("") == agency) & (pair["reporter"] == reporter)
         ]
-        xs = []
         for start, end in periods:
             words = period_words(start.date(), end.date(), lang)
-            extra = _extra_room(words, blocks, lang)  # for a long label
-            x += extra
+            y -= _step(words) - 1.0  # room above a label of more than two lines
             here = rows[(rows["period_start"] == start) & (rows["period_end"] == end)]
-            for k, key in enumerate(_SERIES):
-                _draw_bar(ax, here[here["series"] == key], key, x + (k - 1) * _WIDTH, top, lang)
-            positions.append(x)
+            _draw_period(ax, here, y, right, lang)
+            positions.append(y)
             ticks.append(words)
-            xs.append(x)
-            x += 1.0 + extra
-        ax.annotate(
-            _block_label(tables, agency, reporter, periods, lang),
-            xy=((min(xs) + max(xs)) / 2, 0),
-            xycoords=("data", "axes fraction"),
-            xytext=(0, below),
-            textcoords="offset points",
-            ha="center",
-            va="top",
-            fontsize=style.size(7.5, lang),
-            color=style.COLORS["muted"],
-        )
+            y -= _step(words)
     return positions, ticks
 
 
-def _draw_claim(ax: Axes, tables: Tables, bounds: pd.DataFrame, top: float, lang: str) -> None:
-    """The upper bound a source claims, as a rule labelled in the source's words."""
+def _step(words: str) -> float:
+    """The height a period takes: one unit for its three bars, more for a tall label."""
+    return 1.0 + 0.2 * max(0, words.count("\n") - 1)
+
+
+def _height_cm(pair: pd.DataFrame) -> float:
+    """The figure's height: the frame, and a row's height for each period and heading."""
+    blocks = iran_russia_blocks(pair)
+    rows = sum(len(b[2]) for b in blocks) + len(blocks)
+    return 6.0 + 1.1 * rows
+
+
+def claim_words(tables: Tables, bounds: pd.DataFrame, lang: str) -> str:
+    """The source's claim in its own words, and what the reconciliation finds against it."""
     if bounds.empty:
-        return
+        return ""
     bound = bounds.iloc[0]
     value = float(bound["value_usd_m"])
     source = tables["sources"].set_index("source_id").loc[str(bound["source_id"])]
     outlet = str(source["outlet_fa" if lang == "fa" else "outlet"])
     outlet = outlet.split(",")[0].split(" به نقل از ")[0]  # the outlet, not whom it reports
-    ax.axhline(value, color=style.COLORS["claim"], linewidth=1, linestyle=(0, (5, 3)))
-    ax.text(
-        0.01 if lang == "en" else 0.99,
-        value + top * 0.015,
-        t("iran_russia.claim", lang, outlet=outlet, v=style.format_number(value, lang)),
-        transform=ax.get_yaxis_transform(),
-        ha="left" if lang == "en" else "right",
-        va="bottom",
-        fontsize=style.size(7, lang),
-        color=style.COLORS["claim"],
-        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.5},
+    against = contradicting(tables, str(bound["figure_id"]))
+    items = [
+        t(
+            "iran_russia.claim_item",
+            lang,
+            year=r.period_start.year,
+            value=amount(float(r.value_usd_m), float(r.resolution) / 1e6, str(r.qualifier), lang),
+        )
+        for r in against.itertuples()
+    ]
+    key = "iran_russia.claim" if items else "iran_russia.claim_alone"
+    return t(
+        key, lang, outlet=outlet, v=style.format_number(value, lang), items=join_words(items, lang)
     )
 
 
-def _labels(tables: Tables, lang: str) -> dict[str, str]:
+def _draw_claim(ax: Axes, tables: Tables, bounds: pd.DataFrame, lang: str) -> None:
+    """The upper bound a source claims, as a dashed rule labelled in the source's words,
+    with the figures that contradict it, above the bars."""
+    if bounds.empty:
+        return
+    value = float(bounds.iloc[0]["value_usd_m"])
+    ax.axvline(value, color=style.COLORS["claim"], linewidth=0.9, linestyle=(0, (5, 3)))
+    fig = layout.figure_of(ax)
+    words = layout.wrap(fig, claim_words(tables, bounds, lang), "label", lang, 0.62)
+    end = "right" if lang == "en" else "left"  # the words end at the rule
+    ax.annotate(
+        words,
+        xy=(value, 1),
+        xycoords=("data", "axes fraction"),
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha=end,
+        va="bottom",
+        fontsize=style.size("label", lang),
+        color=style.COLORS["claim"],
+        linespacing=layout.LINE_SPACING[lang],
+        annotation_clip=False,
+    )
+
+
+def flow_labels(tables: Tables, lang: str) -> dict[str, str]:
     rus, irn = layout.economy_name(tables, "RUS", lang), layout.economy_name(tables, "IRN", lang)
     return {
-        "RUS": t("flow.exports_to", lang, exporter=rus, importer=irn),
-        "IRN": t("flow.exports_to", lang, exporter=irn, importer=rus),
+        "RUS": t("flow.goods", lang, exporter=rus, importer=irn),
+        "IRN": t("flow.goods", lang, exporter=irn, importer=rus),
         "turnover": t("flow.turnover", lang),
     }
 
 
-def _legend(ax: Axes, tables: Tables, pair: pd.DataFrame, lang: str) -> None:
-    labels = _labels(tables, lang)
-    handles = [Patch(color=style.COLORS[_COLOR[k]], label=labels[k]) for k in _SERIES]
+def _handles(tables: Tables, pair: pd.DataFrame, lang: str) -> list[Any]:
+    labels = flow_labels(tables, lang)
+    handles: list[Any] = [Patch(color=style.COLORS[_COLOR[k]], label=labels[k]) for k in _SERIES]
     if not all(
         is_whole_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
     ):
         handles += layout.key_handles(["partial"], lang, style.COLORS["muted"])
     if pair["qualifier"].isin(["more_than", "less_than"]).any():
         handles += layout.key_handles(["bound"], lang, style.COLORS["muted"])
-    layout.legend(
-        ax,
-        handles,
-        lang,
-        loc="lower left" if lang == "en" else "lower right",
-        bbox_to_anchor=(0, 1.0) if lang == "en" else (1, 1.0),
-        ncols=len(handles) if len(handles) <= 4 else (len(handles) + 1) // 2,
-        borderaxespad=0.3,
-        columnspacing=1.2,
+    handles.append(
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="_",
+            markersize=7,
+            markeredgewidth=1.2,
+            color=style.COLORS["muted"],
+            label=t("iran_russia.not_stated_key", lang),
+        )
     )
+    return handles
 
 
 def _title(tables: Tables, pair: pd.DataFrame, lang: str) -> str:
@@ -233,14 +287,14 @@ def _span(pair: pd.DataFrame, lang: str) -> str:
 
 def _alt_items(tables: Tables, pair: pd.DataFrame, lang: str) -> list[str]:
     """'2017 (Russian customs): Russia's exports to Iran 1,314, …', one per period."""
-    labels = _labels(tables, lang)
+    labels = flow_labels(tables, lang)
     out = []
     for (start, end, agency), rows in pair.assign(a=pair["reporting_agency"].fillna("")).groupby(
         ["period_start", "period_end", "a"], observed=True, sort=True
     ):
         period = period_words(start.date(), end.date(), lang).split("\n")[0]
         reporter = str(rows["reporter"].iloc[0])
-        who = _block_label(tables, str(agency), reporter, [(start, end)], lang).split("\n")[0]
+        who = block_label(tables, str(agency), reporter, [(start, end)], lang).split("\n")[0]
         values = [
             f"{labels[str(r.series)]} "
             + value_label(
@@ -256,8 +310,13 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     pair, bounds = iran_russia_flows(tables)
     rows = pd.concat([pair.drop(columns="series"), bounds])
     items = _alt_items(tables, pair, lang)
+    claim = claim_words(tables, bounds, lang)
     alt = t(
-        "iran_russia.alt", lang, period=_span(pair, lang), items=t("semicolon", lang).join(items)
+        "iran_russia.alt",
+        lang,
+        period=_span(pair, lang),
+        items=t("semicolon", lang).join(items),
+        claim=f" {claim}" if claim else "",
     )
     subtitle = t("iran_russia.subtitle", lang, period=_span(pair, lang), unit=t("unit.usd_m", lang))
     return ChartInfo(
@@ -267,22 +326,28 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
 
 @layout.styled
 def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
-    """Russia's exports to Iran, Iran's exports to Russia and turnover, for every period
+    """Goods from Russia to Iran, goods from Iran to Russia and turnover, for every period
     the texts give, block by block of reporting agency."""
     pair, bounds = iran_russia_flows(tables)
-    top = float(pd.concat([pair, bounds])["value_usd_m"].max())
-    fig = layout.new_figure()
-    ax = layout.axes(fig, lang, _AXES)
-    positions, ticks = _drawiran_russia_blocks(ax, tables, pair, top, lang)
-    ax.set_xticks(positions, ticks, fontsize=_tick_size(iran_russia_blocks(pair), lang))
-    ax.tick_params(axis="x", length=0)
-    ax.set_xlim(positions[0] - 0.6, positions[-1] + 0.6)
+    right = float(pd.concat([pair, bounds])["value_usd_m"].max()) * 1.15
+    fig = layout.new_figure(_height_cm(pair), lang)
+    chart = info(tables, lang)
+    used = list(pair["figure_id"]) + list(bounds["figure_id"])
+    room = layout.frame(fig, lang, chart, source_note(tables, used, lang))
+    room = layout.key(fig, room, _handles(tables, pair, lang), lang, ncols=2)
+    ax = layout.axes(fig, lang, room.box(0, 1, 0, 1))
+    ax.set_xlim(0, right)
+    positions, ticks = _draw_blocks(ax, tables, pair, right, lang)
+    ax.set_yticks(positions, ticks)
+    for tick in ax.get_yticklabels():
+        tick.set_linespacing(layout.LINE_SPACING[lang])
+    ax.tick_params(axis="y", length=0)
+    ax.set_ylim(positions[-1] - 0.6, 0.5)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    layout.value_axis(ax, lang, axis="x")
+    _draw_claim(ax, tables, bounds, lang)
     if lang == "fa":
         ax.invert_xaxis()
-    _draw_claim(ax, tables, bounds, top, lang)
-    ax.set_ylim(0, top * 1.18)
-    layout.value_axis(ax, lang)
-    _legend(ax, tables, pair, lang)
-    used = list(pair["figure_id"]) + list(bounds["figure_id"])
-    layout.frame(fig, lang, info(tables, lang), source_note(tables, used, lang))
+    layout.fit(fig, [(ax, room.box(0, 1, 0, 1))], lang)
     return fig

@@ -1,13 +1,13 @@
-"""What every chart shares: the house style applied while drawing, a 16:9 figure, axes
-mirrored for Persian, the title/subtitle/source-note frame, value axes, legends that run
-right to left in Persian, the key drawn from the visual language, and what a chart says
-about itself (title, alt text, the rows it plots)."""
+"""What every chart shares: the house style applied while drawing, a figure 16 cm wide,
+axes mirrored for Persian, the title/subtitle/source-note frame (wrapped by measuring the
+words, not counting characters), axes fitted into the room the frame leaves, value axes,
+legends that run right to left in Persian, the key drawn from the visual language, and
+what a chart says about itself (title, alt text, the rows it plots)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -15,28 +15,37 @@ from typing import Any, Literal, TypeVar
 import pandas as pd
 from matplotlib.artist import Artist
 from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import RendererAgg
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
+from matplotlib.transforms import Bbox
 
 import tradestats.charts.style as style
 from tradestats.views import Tables
 
 __all__ = [
     "ChartInfo",
+    "Room",
     "axes",
+    "data_date",
     "decimals",
     "economy_name",
+    "figure_of",
+    "fit",
     "frame",
-    "header_bottom",
+    "key",
     "key_handles",
     "legend",
     "new_figure",
+    "renderer",
     "styled",
     "value_axis",
 ]
 
 _F = TypeVar("_F", bound=Callable[..., Figure])
+_CM = 1 / 2.54  # inches
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,26 @@ class ChartInfo:
         return [*self.rows["figure_id"].astype(str), *self.cited]
 
 
+@dataclass(frozen=True)
+class Room:
+    """The room the frame leaves for a chart's axes, in figure fractions."""
+
+    bottom: float
+    top: float
+    left: float = 0.02
+    right: float = 0.98
+
+    def box(self, x0: float, x1: float, y0: float, y1: float) -> tuple[float, ...]:
+        """A part of the room: x0..x1 and y0..y1 as shares of its width and height."""
+        width, height = self.right - self.left, self.top - self.bottom
+        return (
+            self.left + x0 * width,
+            self.bottom + y0 * height,
+            (x1 - x0) * width,
+            (y1 - y0) * height,
+        )
+
+
 def styled(func: _F) -> _F:
     """Draw the whole chart inside the house style of its language."""
 
@@ -72,11 +101,14 @@ def styled(func: _F) -> _F:
     return wrapper  # type: ignore[return-value]
 
 
-def new_figure() -> Figure:
-    return Figure(figsize=style.FIGSIZE)
+def new_figure(height_cm: float, lang: str = "en") -> Figure:
+    """A figure as wide as a report's text column (style.WIDTH_CM) and ``height_cm``
+    tall, taller in Persian by as much as its type is larger."""
+    scale = style.size("label", lang) / style.size("label", "en")
+    return Figure(figsize=(style.WIDTH_CM * _CM, height_cm * scale * _CM))
 
 
-def axes(fig: Figure, lang: str, rect: tuple[float, float, float, float]) -> Axes:
+def axes(fig: Figure, lang: str, rect: Sequence[float]) -> Axes:
     """Axes at ``rect`` (left, bottom, width, height) for English; mirrored for Persian,
     with the value axis on the right."""
     left, bottom, width, height = rect
@@ -91,8 +123,12 @@ def axes(fig: Figure, lang: str, rect: tuple[float, float, float, float]) -> Axe
     return ax
 
 
+# Line spacing of wrapped text: Vazirmatn's own line height is already generous.
+_SPACING = {"en": 1.25, "fa": 1.0}
+LINE_SPACING = _SPACING
+
 # A right-to-left mark opens each Persian line: a line is laid out in the direction of
-# its first strong letter, and a wrapped line may begin with a Latin name ("R019 Mehr").
+# its first strong letter, and a wrapped line may begin with a Latin name ("Mehr").
 _LINE_START = {"en": "", "fa": "\u200f"}
 
 
@@ -101,60 +137,136 @@ def _directed(text: str, lang: str) -> str:
     return "\n".join(_LINE_START[lang] + line for line in text.split("\n"))
 
 
-def _lines(text: str, width: int, lang: str) -> str:
-    """``text`` wrapped at ``width`` characters, each line set in the language's direction."""
-    return _directed("\n".join(textwrap.wrap(text, width)), lang)
+def figure_of(ax: Axes) -> Figure:
+    """The figure an axes is drawn in."""
+    fig = ax.get_figure(root=True)
+    assert isinstance(fig, Figure)
+    return fig
 
 
-def _title_lines(info: ChartInfo, lang: str) -> list[str]:
-    return textwrap.wrap(info.title, 80 if lang == "en" else 88)
+def renderer(fig: Figure) -> RendererAgg:
+    """A renderer of the figure's size, to measure text with."""
+    width, height = fig.get_size_inches() * fig.dpi
+    return RendererAgg(width, height, fig.dpi)
 
 
-def _subtitle_top(info: ChartInfo, lang: str) -> float:
-    return 0.975 - 0.058 * len(_title_lines(info, lang))
+def wrap(fig: Figure, text: str, role: str, lang: str, width: float, bold: bool = False) -> str:
+    """``text`` broken into lines no wider than ``width`` (a share of the figure's width),
+    measured in the role's face and size; a run of words joined by no-break spaces stays
+    on one line."""
+    prop = FontProperties(size=style.size(role, lang), weight="bold" if bold else "normal")
+    measure = renderer(fig)
+    limit = width * fig.get_size_inches()[0] * fig.dpi
+
+    def fits(line: str) -> bool:
+        w, _h, _d = measure.get_text_width_height_descent(line, prop, ismath=False)
+        return bool(w <= limit)
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            candidate = f"{line} {word}" if line else word
+            if line and not fits(candidate):
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return _directed("\n".join(lines), lang)
 
 
-def header_bottom(info: ChartInfo, lang: str) -> float:
-    """Where the header (title and subtitle) ends, in figure coordinates: the top of the
-    room a chart may fill."""
-    return _subtitle_top(info, lang) - 0.045
+def _height(fig: Figure, artist: Any) -> float:
+    """An artist's height as a share of the figure's."""
+    box = artist.get_window_extent(renderer(fig))
+    return float(box.height / (fig.get_size_inches()[1] * fig.dpi))
 
 
-def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> None:
-    """Title (the finding), subtitle (what and the unit) and the generated source note."""
+def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> Room:
+    """Title (the finding), subtitle (what and the unit) and the generated source note;
+    returns the room they leave between them."""
     x, ha = (0.985, "right") if lang == "fa" else (0.015, "left")
-    width = 110 if lang == "en" else 105
-    title = _lines(info.title, 80 if lang == "en" else 88, lang)
-    fig.text(
+    pad = 0.25 * _CM / fig.get_size_inches()[1]
+    muted = style.COLORS["muted"]
+    width = 0.97
+    title = fig.text(
         x,
-        0.975,
-        title,
+        1 - pad,
+        wrap(fig, info.title, "title", lang, width, bold=True),
         ha=ha,
         va="top",
-        fontsize=style.size(12, lang),
+        fontsize=style.size("title", lang),
         fontweight="bold",
         color=style.COLORS["text"],
-        linespacing=1.15,
+        linespacing=_SPACING[lang],
     )
-    fig.text(
+    y = 1 - pad - _height(fig, title) - pad / 2
+    subtitle = fig.text(
         x,
-        _subtitle_top(info, lang),
-        _directed(info.subtitle, lang),
+        y,
+        wrap(fig, info.subtitle, "subtitle", lang, width),
         ha=ha,
         va="top",
-        fontsize=style.size(9, lang),
-        color=style.COLORS["muted"],
+        fontsize=style.size("subtitle", lang),
+        color=muted,
+        linespacing=_SPACING[lang],
     )
-    fig.text(
+    top = y - _height(fig, subtitle) - pad
+    source = fig.text(
         x,
-        0.012,
-        _lines(note, int(width * 1.45), lang),
+        pad * 0.8,
+        wrap(fig, note, "note", lang, width),
         ha=ha,
         va="bottom",
-        fontsize=style.size(6.6, lang),
-        color=style.COLORS["muted"],
-        linespacing=1.35 if lang == "en" else 1.0,
+        fontsize=style.size("note", lang),
+        color=muted,
+        linespacing=_SPACING[lang],
     )
+    bottom = pad * 0.8 + _height(fig, source) + pad
+    return Room(bottom=bottom, top=top)
+
+
+def fit(
+    fig: Figure, boxes: Iterable[tuple[Axes, Sequence[float]]], lang: str, align_x: bool = False
+) -> None:
+    """Move and size each axes so that everything it draws (tick labels, its legend,
+    labels outside it) fills its box (left, bottom, width, height in figure fractions)
+    and no more. Persian boxes are mirrored, as :func:`axes` mirrors the axes. With
+    ``align_x``, axes stacked one above another share their left and right edges, so a
+    shared scale lines up."""
+    placed = []
+    for ax, (left, bottom, width, height) in boxes:
+        if lang == "fa":
+            left = 1 - left - width
+        placed.append((ax, Bbox.from_bounds(left, bottom, width, height)))
+        ax.set_position((left, bottom, width, height))
+    size = fig.get_size_inches() * fig.dpi
+    for _round in range(3):
+        drawn = renderer(fig)
+        for ax, box in placed:
+            tight = ax.get_tightbbox(drawn)
+            if tight is None:
+                continue
+            t = Bbox.from_extents(
+                tight.x0 / size[0], tight.y0 / size[1], tight.x1 / size[0], tight.y1 / size[1]
+            )
+            pos = ax.get_position()
+            x0 = box.x0 + (pos.x0 - t.x0)
+            y0 = box.y0 + (pos.y0 - t.y0)
+            x1 = box.x1 - (t.x1 - pos.x1)
+            y1 = box.y1 - (t.y1 - pos.y1)
+            ax.set_position((x0, y0, max(x1 - x0, 0.05), max(y1 - y0, 0.05)))
+        if align_x:
+            _align_x([ax for ax, _box in placed])
+
+
+def _align_x(stack: list[Axes]) -> None:
+    """The axes' common horizontal extent: the narrowest that fits them all."""
+    x0 = max(ax.get_position().x0 for ax in stack)
+    x1 = min(ax.get_position().x1 for ax in stack)
+    for ax in stack:
+        pos = ax.get_position()
+        ax.set_position((x0, pos.y0, x1 - x0, pos.height))
 
 
 def value_axis(ax: Axes, lang: str, axis: Literal["x", "y"] = "y", decimals: int = 0) -> None:
@@ -162,7 +274,7 @@ def value_axis(ax: Axes, lang: str, axis: Literal["x", "y"] = "y", decimals: int
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(formatter)
     target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
-    ax.tick_params(axis=axis, labelsize=style.size(8.5, lang))
+    ax.tick_params(axis=axis, labelsize=style.size("label", lang))
 
 
 def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Patch]:
@@ -183,7 +295,44 @@ def legend(ax: Axes, handles: Sequence[Artist], lang: str, **kwargs: Any) -> Non
         ncols = kwargs.get("ncols", 1)
         if ncols > 1:
             handles = list(handles)[::-1]
-    ax.legend(handles=list(handles), fontsize=style.size(7.8, lang), handlelength=1.2, **kwargs)
+    ax.legend(handles=list(handles), fontsize=style.size("label", lang), handlelength=1.2, **kwargs)
+
+
+def legend_above(ax: Axes, handles: Sequence[Artist], lang: str, ncols: int) -> None:
+    """The key in a row (or rows) right above the axes, aligned with the reading side."""
+    legend(
+        ax,
+        handles,
+        lang,
+        loc="lower left" if lang == "en" else "lower right",
+        bbox_to_anchor=(0, 1.01) if lang == "en" else (1, 1.01),
+        ncols=ncols,
+        borderaxespad=0.2,
+        columnspacing=1.0,
+        handletextpad=0.5,
+    )
+
+
+def key(fig: Figure, room: Room, handles: Sequence[Artist], lang: str, ncols: int) -> Room:
+    """The chart's key across the top of the room, aligned with the reading side;
+    returns the room left under it."""
+    x = room.left if lang == "en" else room.right
+    kwargs: dict[str, Any] = {"markerfirst": False, "alignment": "right"} if lang == "fa" else {}
+    ordered = list(handles)[::-1] if lang == "fa" and ncols > 1 else list(handles)
+    drawn = fig.legend(
+        handles=ordered,
+        loc="upper left" if lang == "en" else "upper right",
+        bbox_to_anchor=(x, room.top),
+        ncols=ncols,
+        borderaxespad=0,
+        columnspacing=1.2,
+        handlelength=1.2,
+        handletextpad=0.5,
+        fontsize=style.size("label", lang),
+        **kwargs,
+    )
+    gap = 0.2 * _CM / fig.get_size_inches()[1]
+    return Room(room.bottom, room.top - _height(fig, drawn) - gap, room.left, room.right)
 
 
 def economy_name(tables: Tables, code: str, lang: str, article: bool = False) -> str:

@@ -12,7 +12,7 @@ import pandas as pd
 from tradestats.charts.words import TEXT, date_words
 from tradestats.views import Tables
 
-__all__ = ["compact_ids", "note_groups", "source_note"]
+__all__ = ["compact_ids", "note_groups", "outlet_words", "source_note"]
 
 
 def compact_ids(ids: Iterable[str]) -> str:
@@ -50,11 +50,17 @@ def _fill(key: str, lang: str, **values: str) -> str:
     return TEXT[key][lang].format(**values)
 
 
-def _outlet(tables: Tables, source_id: str, lang: str) -> str:
+def outlet_words(tables: Tables, source_id: str, lang: str) -> str:
+    """A text's outlet and date in words: 'Iran Online, reporting Iran Khabar (18 Jan 2022)'."""
     src = tables["sources"].set_index("source_id").loc[source_id]
-    outlet = src["outlet_fa"] if lang == "fa" else src["outlet"]
-    if not isinstance(outlet, str):
-        outlet = str(src["title"])
+    # Persian: the Persian outlet, else the outlet as written, else the source id; never
+    # an English headline. English: the outlet, else the text's title.
+    fallbacks = (
+        [src["outlet_fa"], src["outlet"], source_id]
+        if lang == "fa"
+        else [src["outlet"], src["title"]]
+    )
+    outlet = next(str(f) for f in fallbacks if isinstance(f, str))
     date = date_words(pd.Timestamp(src["date"]).date(), str(src["date_precision"]), lang)
     return _fill("note.outlet", lang, outlet=outlet, date=date)
 
@@ -75,7 +81,7 @@ def source_note(tables: Tables, figure_ids: Iterable[str], lang: str) -> str:
         _fill(
             "note.group",
             lang,
-            outlet=_outlet(tables, sid, lang),
+            outlet=outlet_words(tables, sid, lang),
             what=TEXT["note.sep"][lang].join(p),
         )
         for sid, p in parts.items()

@@ -13,7 +13,7 @@ import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
-from tradestats.charts.words import join_words, period_words, t, value_label
+from tradestats.charts.words import amount, join_words, period_words, shown_decimals, t
 from tradestats.views import PartnerTurnover, Tables, partner_turnover
 
 __all__ = ["info", "partner_label", "plot_partners"]
@@ -46,17 +46,33 @@ def _rows(tables: Tables, ids: list[str]) -> pd.DataFrame:
     return flows[flows["figure_id"].isin(ids)].sort_values("figure_id")
 
 
+def _resolution_bn(tables: Tables, figure_id: str) -> float:
+    """The place value of the figure's last stated digit, in billions."""
+    return float(tables["figures"].set_index("figure_id").loc[figure_id, "resolution"]) / 1e9
+
+
+def _shown(tables: Tables, b: PartnerTurnover) -> float:
+    """The value as its label shows it."""
+    return round(b.value_bn, shown_decimals(b.value_bn, _resolution_bn(tables, b.figure_id)))
+
+
+def _label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
+    return amount(b.value_bn, _resolution_bn(tables, b.figure_id), b.qualifier, lang)
+
+
 def info(tables: Tables, lang: str = "en") -> ChartInfo:
     main, others = partner_turnover(tables)
     period = _period(main, lang)
     top, bottom = main[0], main[-1]
+    # the ratio of the values as labelled, so the labels bear the title out
+    ratio = _shown(tables, top) / _shown(tables, bottom)
     title = t(
         "partners.title",
         lang,
         period=period,
         top=layout.economy_name(tables, top.code, lang, article=True),
         bottom=layout.economy_name(tables, bottom.code, lang, article=True),
-        ratio=f"{top.value_bn / bottom.value_bn:.0f}",
+        ratio=style.format_number(ratio, lang),
     )
     # the panel below holds other dates and agencies: the subtitle claims neither for it
     subtitle = t(
@@ -66,13 +82,11 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         agency=_agency(tables, main, lang),
         unit=t("unit.usd_bn", lang),
     )
-    items = [
-        f"{layout.economy_name(tables, b.code, lang)} {style.format_number(b.value_bn, lang, 1)}"
-        for b in main
-    ]
+    items = [f"{layout.economy_name(tables, b.code, lang)} {_label(tables, b, lang)}" for b in main]
     rest = [
         f"{partner_label(tables, b, lang).replace(chr(10), t('comma', lang))}: "
-        f"{value_label(b.value_bn, b.qualifier, lang, layout.decimals(b.value_bn))}"
+        f"{_label(tables, b, lang)}"
+        + (f" ({_target_label(tables, b, lang)})" if b.target_bn is not None else "")
         for b in others
     ]
     alt = t(
@@ -87,108 +101,127 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows))
 
 
-def _draw_bar(ax: Axes, y: int, b: PartnerTurnover, top: float, lang: str) -> None:
-    """The bar (hatched, with an arrow, for a bound), its target if any, and the labels."""
+def _target_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
+    assert b.target_bn is not None and b.target_id is not None
+    return amount(b.target_bn, _resolution_bn(tables, b.target_id), "target", lang)
+
+
+def _draw_bar(ax: Axes, tables: Tables, y: int, b: PartnerTurnover, lang: str) -> None:
+    """The bar (hatched, with an arrow, for a bound) and its label; a target, if any, as
+    a dashed outline of its own just under it, with its own label."""
+    right = ax.get_xlim()[1]
+    side = "left" if lang == "en" else "right"
+    at = y if b.target_bn is None else y + 0.19
     if b.target_bn is not None:
-        ax.barh(y, b.target_bn, 0.62, **style.MARKS["target"]["patch"])
+        ax.barh(y - 0.21, b.target_bn, 0.3, **style.MARKS["target"]["patch"])
         ax.text(
-            b.target_bn + top * 0.012,
-            y + 0.2,
-            value_label(b.target_bn, "target", lang, layout.decimals(b.target_bn)),
+            b.target_bn + right * 0.012,
+            y - 0.21,
+            _target_label(tables, b, lang),
             va="center",
-            ha="left" if lang == "en" else "right",
-            fontsize=style.size(7.5, lang),
+            ha=side,
+            fontsize=style.size("label", lang),
             color=style.COLORS["muted"],
         )
     bound = b.qualifier in {"more_than", "less_than"}
     marks = style.MARKS["bound"]["patch"] if bound else {"facecolor": _COLOR}
-    ax.barh(y, b.value_bn, 0.62, edgecolor=_COLOR, **marks)
+    ax.barh(at, b.value_bn, 0.5 if b.target_bn is None else 0.3, edgecolor=_COLOR, **marks)
     end = b.value_bn
     if bound:
-        step = top * 0.07 * (1 if b.qualifier == "more_than" else -1)
-        arrow = {"arrowstyle": "-|>", "color": _COLOR, "linewidth": 1.4, "mutation_scale": 12}
-        ax.annotate("", xy=(end + step, y), xytext=(end, y), arrowprops=arrow)
+        step = right * 0.05 * (1 if b.qualifier == "more_than" else -1)
+        arrow = {"arrowstyle": "-|>", "color": _COLOR, "linewidth": 1.2, "mutation_scale": 9}
+        ax.annotate("", xy=(end + step, at), xytext=(end, at), arrowprops=arrow)
         end = max(end, end + step)
     ax.text(
-        end + top * 0.012,
-        y - 0.2 if b.target_bn is not None else y,
-        value_label(b.value_bn, b.qualifier, lang, 1 if b.value_bn < 10 else 0),
+        end + right * 0.012,
+        at,
+        _label(tables, b, lang),
         va="center",
-        ha="left" if lang == "en" else "right",
-        fontsize=style.size(8, lang),
+        ha=side,
+        fontsize=style.size("strong", lang),
         fontweight="bold",
         color=style.COLORS["text"],
-        bbox={"facecolor": "white", "edgecolor": "none", "pad": 0.6},
     )
 
 
 def _draw_panel(
-    ax: Axes, tables: Tables, bars: list[PartnerTurnover], lang: str, title: str
+    ax: Axes,
+    tables: Tables,
+    bars: list[PartnerTurnover],
+    right: float,
+    lang: str,
+    title: str,
+    same_period: bool = False,
 ) -> None:
-    top = max(max(b.value_bn, b.target_bn or 0) for b in bars)
+    ax.set_xlim(0, right)  # one scale for both panels
     ys = list(range(len(bars)))[::-1]
     for y, b in zip(ys, bars, strict=True):
-        _draw_bar(ax, y, b, top, lang)
-    ax.set_yticks(
-        ys, [partner_label(tables, b, lang) for b in bars], fontsize=style.size(7.5, lang)
-    )
+        _draw_bar(ax, tables, y, b, lang)
+    names = [
+        layout.economy_name(tables, b.code, lang) if same_period else partner_label(tables, b, lang)
+        for b in bars
+    ]
+    ax.set_yticks(ys, names)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlim(0, top * 1.25)
     ax.set_ylim(-0.6, len(bars) - 0.4)
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
-    layout.value_axis(ax, lang, axis="x", decimals=0 if top >= 10 else 1)
+    layout.value_axis(ax, lang, axis="x")
     ax.set_title(
         title,
         loc="left" if lang == "en" else "right",
-        fontsize=style.size(8, lang),
+        fontsize=style.size("label", lang),
         color=style.COLORS["muted"],
-        pad=3,
+        pad=4,
     )
     if lang == "fa":
         ax.invert_xaxis()
 
 
+def _marks(others: list[PartnerTurnover]) -> list[str]:
+    bound = any(b.qualifier in {"more_than", "less_than"} for b in others)
+    return [
+        m for m, used in (("bound", bound), ("target", any(b.target_bn for b in others))) if used
+    ]
+
+
 @layout.styled
 def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
     """The comparable partners in the main panel; the others, each on its own date, in a
-    strip of their own below."""
+    panel of their own below, on the same scale."""
     main, others = partner_turnover(tables)
-    fig = layout.new_figure()
+    fig = layout.new_figure(10.5, lang)
     chart = info(tables, lang)
-    bottom = 0.25
-    # the panels fill the height left below the header, with room for a panel title
-    height = min(0.56, layout.header_bottom(chart, lang) - 0.05 - bottom)
-    unit_h = height / (len(main) + len(others) + (1 if others else 0))
-    h_main = unit_h * len(main)
-    ax_main = layout.axes(
-        fig, lang, (0.2, bottom + (unit_h * (len(others) + 1) if others else 0), 0.74, h_main)
-    )
+    ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
+    room = layout.frame(fig, lang, chart, source_note(tables, ids, lang))
+    right = max(max(b.value_bn, b.target_bn or 0) for b in main + others) * 1.22
+    rows = len(main) + 1.5 * len(others) + (2.4 if others else 0)  # two-line labels below
+    split = 1 - len(main) / rows
     period, agency = _period(main, lang), _agency(tables, main, lang)
-    _draw_panel(ax_main, tables, main, lang, t("partners.main", lang, period=period, agency=agency))
+    ax_main = layout.axes(fig, lang, room.box(0, 1, split, 1))
+    _draw_panel(
+        ax_main,
+        tables,
+        main,
+        right,
+        lang,
+        t("partners.main", lang, period=period, agency=agency),
+        same_period=True,
+    )
+    boxes = [(ax_main, room.box(0, 1, split, 1))]
     if others:
-        ax_other = layout.axes(fig, lang, (0.2, bottom, 0.74, unit_h * len(others)))
-        _draw_panel(
-            ax_other, tables, others, lang, t("partners.other", lang, period=_period(main, lang))
-        )
-        marks = [
-            m
-            for m in ("bound", "target")
-            if any(
-                (m == "bound" and b.qualifier in {"more_than", "less_than"})
-                or (m == "target" and b.target_bn)
-                for b in others
-            )
-        ]
+        ax_other = layout.axes(fig, lang, room.box(0, 1, 0, split))
+        _draw_panel(ax_other, tables, others, right, lang, t("partners.other", lang, period=period))
+        marks = _marks(others)
         layout.legend(
             ax_other,
             layout.key_handles(marks, lang, _COLOR),
             lang,
             ncols=len(marks) or 1,
             loc="upper left" if lang == "en" else "upper right",
-            bbox_to_anchor=(0, -0.42) if lang == "en" else (1, -0.42),
+            bbox_to_anchor=(0, -0.3) if lang == "en" else (1, -0.3),
             borderaxespad=0.1,
         )
-    ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
-    layout.frame(fig, lang, chart, source_note(tables, ids, lang))
+        boxes.append((ax_other, room.box(0, 1, 0, split - 0.04)))
+    layout.fit(fig, boxes, lang, align_x=True)
     return fig

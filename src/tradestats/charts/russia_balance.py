@@ -7,7 +7,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
+from matplotlib.transforms import offset_copy
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
@@ -52,51 +52,63 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows))
 
 
-def _draw_flows(ax: Axes, i: int, values: dict[str, float], top: float, lang: str) -> None:
+def _draw_flows(ax: Axes, values: dict[str, float], top: float, lang: str) -> None:
+    """The three bars, each with its value; the flows are named under them."""
     for k, flow in enumerate(_FLOWS):
-        bx = i + (k - 1) * _WIDTH
-        ax.bar(bx, values[flow], _WIDTH * 0.92, color=style.COLORS[flow])
+        ax.bar(k, values[flow], 0.7, color=style.COLORS[flow])
         ax.text(
-            bx,
-            values[flow] + top * 0.012,
+            k,
+            values[flow] + top * 0.015,
             style.format_number(values[flow], lang, 1),
             ha="center",
             va="bottom",
-            fontsize=style.size(7.5, lang),
+            fontsize=style.size("label", lang),
             color=style.COLORS["text"],
         )
+    names = [t("flow.exports", lang), t("flow.imports", lang), t("flow.turnover_short", lang)]
+    ax.set_xticks(range(len(_FLOWS)), names)
 
 
-def _draw_balance(ax: Axes, i: int, values: dict[str, float], top: float, lang: str) -> None:
-    """A bracket over exports and imports, labelled with the surplus or deficit."""
+def _draw_balance(ax: Axes, values: dict[str, float], top: float, lang: str) -> None:
+    """A bracket over exports and imports, clear of their value labels (it is drawn a
+    label's height above the data), with the surplus or deficit above it."""
     balance = values["exports"] - values["imports"]
     key = "balance.surplus" if balance > 0 else "balance.deficit"
-    pair_top = max(values["exports"], values["imports"]) + top * 0.15
+    above = offset_copy(
+        ax.transData,
+        fig=layout.figure_of(ax),
+        y=style.size("label", lang) * 1.6,
+        units="points",
+    )
+    pair_top = max(values["exports"], values["imports"]) + top * 0.1
     ax.plot(
-        [i - _WIDTH, i - _WIDTH, i, i],
-        [values["exports"] + top * 0.09, pair_top, pair_top, values["imports"] + top * 0.09],
+        [0, 0, 1, 1],
+        [values["exports"], pair_top, pair_top, values["imports"]],
         color=style.COLORS["muted"],
         linewidth=0.8,
+        transform=above,
     )
     ax.text(
-        i - _WIDTH / 2,
-        pair_top + top * 0.012,
+        0.5,
+        pair_top,
         t(key, lang, v=style.format_number(abs(balance), lang, 1)),
         ha="center",
         va="bottom",
-        fontsize=style.size(8, lang),
+        fontsize=style.size("strong", lang),
         fontweight="bold",
         color=style.COLORS["text"],
+        transform=offset_copy(above, fig=layout.figure_of(ax), y=2, units="points"),
     )
 
 
 def _draw_discrepancy(
-    ax: Axes, i: int, values: dict[str, float], check: pd.Series, top: float, lang: str
+    ax: Axes, values: dict[str, float], check: pd.Series, top: float, lang: str
 ) -> None:
-    """Where exports plus imports miss the stated turnover: their sum, and the gap."""
+    """Where exports plus imports miss the stated turnover: a mark at their sum on the
+    turnover bar, and the gap in words above it."""
     claim = style.COLORS["claim"]
     total = values["exports"] + values["imports"]
-    ax.hlines(total, i + _WIDTH * 0.5, i + _WIDTH * 1.5, color=claim, linewidth=1.6)
+    ax.hlines(total, 2 - 0.42, 2 + 0.42, color=claim, linewidth=1.6)
     gap = float(check["difference"]) / 1e9
     label = t(
         "balance.discrepancy",
@@ -104,46 +116,62 @@ def _draw_discrepancy(
         sum=style.format_number(total, lang, 1),
         gap=style.format_number(abs(gap), lang, 1),
         direction=t("balance.less" if gap > 0 else "balance.more", lang),
-        verbatim={"check": str(check["check_id"])},
     )
-    ax.annotate(
+    ax.text(
+        2,
+        values["turnover"] + top * 0.17,
         label,
-        xy=(i + _WIDTH * 0.55, total),
-        xytext=(i + _WIDTH * 0.2, top * 1.2),
-        ha="right" if lang == "en" else "left",
+        ha="center",
         va="bottom",
-        fontsize=style.size(7, lang),
+        fontsize=style.size("label", lang),
         color=claim,
-        arrowprops={"arrowstyle": "-", "color": claim, "linewidth": 0.8},
+        linespacing=1.2 if lang == "en" else 1.0,
     )
+
+
+def _draw_group(
+    ax: Axes, tables: Tables, group: tuple[str, pd.Timestamp, pd.DataFrame], lang: str
+) -> None:
+    partner, start, by_flow = group
+    values = _values(by_flow)
+    top = values["turnover"]
+    _draw_flows(ax, values, top, lang)
+    _draw_balance(ax, values, top, lang)
+    check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
+    if check is not None and check["status"] == "discrepancy":
+        _draw_discrepancy(ax, values, check, top, lang)
+    name = layout.economy_name(tables, partner, lang)
+    ax.set_title(
+        t("balance.group", lang, partner=name, period=_period(start, by_flow, lang)),
+        loc="left" if lang == "en" else "right",
+        fontsize=style.size("strong", lang),
+        fontweight="bold",
+        color=style.COLORS["text"],
+        pad=4,
+    )
+    ax.tick_params(axis="x", length=0)
+    ax.set_xlim(-0.6, len(_FLOWS) - 0.4)
+    ax.set_ylim(0, top * 1.6)
+    layout.value_axis(ax, lang)
+    if lang == "fa":
+        ax.invert_xaxis()
 
 
 @layout.styled
 def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
-    """Exports against imports for every partner and period where the texts give both."""
+    """Exports against imports, one panel for each partner and period where the texts
+    give both: panels apart, so no one reads across years."""
     groups = russia_balance_groups(tables)
-    fig = layout.new_figure()
-    ax = layout.axes(fig, lang, (0.075, 0.17, 0.9, 0.58))
-    top = max(_values(g[2])["turnover"] for g in groups)
-    ticks = []
-    for i, (partner, start, by_flow) in enumerate(groups):
-        values = _values(by_flow)
-        _draw_flows(ax, i, values, top, lang)
-        _draw_balance(ax, i, values, top, lang)
-        check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
-        if check is not None and check["status"] == "discrepancy":
-            _draw_discrepancy(ax, i, values, check, top, lang)
-        name = layout.economy_name(tables, partner, lang)
-        ticks.append(t("balance.group", lang, partner=name, period=_period(start, by_flow, lang)))
-    ax.set_xticks(range(len(groups)), ticks, fontsize=style.size(8.5, lang))
-    ax.tick_params(axis="x", length=0)
-    ax.set_xlim(-0.6, len(groups) - 0.4)
-    ax.set_ylim(0, top * 1.32)
-    handles = [Patch(color=style.COLORS[f], label=t(f"flow.{f}", lang)) for f in _FLOWS]
-    layout.legend(ax, handles, lang, loc="upper left" if lang == "en" else "upper right", ncols=1)
-    layout.value_axis(ax, lang)
-    if lang == "fa":
-        ax.invert_xaxis()
+    fig = layout.new_figure(10.0, lang)
+    chart = info(tables, lang)
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
-    layout.frame(fig, lang, info(tables, lang), source_note(tables, ids, lang))
+    room = layout.frame(fig, lang, chart, source_note(tables, ids, lang))
+    boxes = []
+    n = len(groups)
+    for i, group in enumerate(groups):
+        box = room.box(i / n + (0.03 if i else 0), (i + 1) / n - (0.03 if i < n - 1 else 0), 0, 1)
+        ax = layout.axes(fig, lang, box)
+        _draw_group(ax, tables, group, lang)
+        boxes.append((ax, box))
+    layout.fit(fig, boxes, lang)
     return fig

@@ -25,9 +25,11 @@ from babel.numbers import format_decimal, get_decimal_symbol, get_group_symbol
 
 __all__ = [
     "COLORS",
-    "FIGSIZE",
     "LANGS",
     "MARKS",
+    "MIN_POINTS",
+    "SIZES",
+    "WIDTH_CM",
     "format_number",
     "house_style",
     "rc_params",
@@ -94,8 +96,18 @@ MARKS: dict[str, dict[str, Any]] = {
     },
 }
 
-# 16:9 at 8 × 4.5 inches: full width on a report page, and a whole slide.
-FIGSIZE = (8.0, 4.5)
+# Every chart is drawn at the size it is placed at: 16 cm wide, a report's text column
+# (a slide shows it at the same proportions). A type size here is the size on the page,
+# and none is under 7 pt (Persian is set larger still).
+WIDTH_CM = 16.0
+MIN_POINTS = 7.0
+SIZES = {
+    "title": 10.5,
+    "subtitle": 8.0,
+    "strong": 8.0,  # a callout or a bold value
+    "label": 7.5,  # value labels, tick labels, legends
+    "note": 7.0,  # the source note and fine print
+}
 
 _BASE_RC: dict[str, Any] = {
     "font.family": "sans-serif",
@@ -126,6 +138,9 @@ _BASE_RC: dict[str, Any] = {
     # embeds a face again for every character past Latin-1 (an en dash, Persian letters)
     "ps.fonttype": 42,
     "path.simplify": False,
+    # no hinting: a text's width then scales with the resolution, so a line measured to
+    # fit (charts.layout.wrap) fits at every dpi and in the PDF and SVG alike
+    "text.hinting": "none",
     # a title may hold two amounts in dollars: "$…$" must not be read as mathematics
     "text.parse_math": False,
 }
@@ -168,12 +183,20 @@ def house_style(lang: str) -> Iterator[None]:
 
 def rc_params(lang: str) -> dict[str, Any]:
     """rcParams for a chart in ``lang``: the language's face and base size."""
-    return {**_BASE_RC, "font.sans-serif": _FACES[lang], "font.size": size(9.5, lang)}
+    base = size("label", lang)
+    return {
+        **_BASE_RC,
+        "font.sans-serif": _FACES[lang],
+        "font.size": base,
+        "xtick.labelsize": base,
+        "ytick.labelsize": base,
+        "legend.fontsize": base,
+    }
 
 
-def size(points: float, lang: str) -> float:
-    """A font size for ``lang``: Persian is set larger than English."""
-    return round(points * _SCALE[lang], 2)
+def size(role: str, lang: str) -> float:
+    """The type size of a role (see SIZES) in ``lang``: Persian is set larger."""
+    return round(SIZES[role] * _SCALE[lang], 2)
 
 
 def _babel_locale(lang: str) -> str:

@@ -71,13 +71,17 @@ def font_css(svgs: list[bytes], lang: str) -> str:
     return "\n".join([*faces, "text {unicode-bidi: plaintext;}"])
 
 
-def finish_svg(svg: bytes, title: str, alt: str, css: str) -> bytes:
-    """The SVG with ``<title>``, ``<desc>`` and the style sheet ``css`` (see
-    :func:`font_css`) as its first children."""
+def finish_svg(svg: bytes, title: str, alt: str, css: str, lang: str = "en") -> bytes:
+    """The SVG as an accessible image in its language (``xml:lang``, ``role="img"``,
+    ``aria-labelledby`` its title and description), with ``<title>``, ``<desc>`` and the
+    style sheet ``css`` (see :func:`font_css`) as its first children."""
     text = svg.decode("utf-8")
-    at = text.index(">", text.index("<svg")) + 1
+    start = text.index("<svg")
+    end = text.index(">", start)
+    attributes = f' xml:lang="{lang}" role="img" aria-labelledby="chart-title chart-desc"'
     head = (
-        f"\n <title>{escape(title)}</title>\n <desc>{escape(alt)}</desc>\n"
+        f'\n <title id="chart-title">{escape(title)}</title>\n'
+        f' <desc id="chart-desc">{escape(alt)}</desc>\n'
         f' <defs>\n  <style type="text/css">\n{css}\n  </style>\n </defs>'
     )
-    return (text[:at] + head + text[at:]).encode("utf-8")
+    return (text[:end] + attributes + text[end : end + 1] + head + text[end + 1 :]).encode("utf-8")

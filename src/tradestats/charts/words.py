@@ -13,7 +13,16 @@ import jdatetime
 
 from tradestats.charts.style import format_number, to_local_digits
 
-__all__ = ["TEXT", "date_words", "join_words", "period_words", "t", "value_label"]
+__all__ = [
+    "TEXT",
+    "amount",
+    "date_words",
+    "join_words",
+    "period_words",
+    "shown_decimals",
+    "t",
+    "value_label",
+]
 
 GREGORIAN_MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
@@ -89,6 +98,8 @@ def period_words(start: dt.date, end: dt.date, lang: str, as_of_precision: str =
     gmonths = GREGORIAN_MONTHS[lang]
     if _month_bounds(start, end) and start.year == end.year:
         m1, m2 = gmonths[start.month - 1], gmonths[end.month - 1]
+        if m1 == m2:
+            return t("period.month", lang, m=m1, year=end.year)
         return t("period.months", lang, m1=m1, m2=m2, year=end.year)
     if not _jalali_month_bounds(start, end):
         d1, d2 = date_words(start, "day", lang), date_words(end, "day", lang)
@@ -106,5 +117,20 @@ def period_words(start: dt.date, end: dt.date, lang: str, as_of_precision: str =
 
 
 def value_label(value: float, qualifier: str, lang: str, decimals: int = 0) -> str:
-    """A value with its qualifier in words: 'more than 30.0', 'بیش از ۳۰٫۰', 'target 100'."""
+    """A value with its qualifier in words: 'more than 30', 'بیش از ۳۰', 'target 100'."""
     return t(f"q.{qualifier}", lang, v=format_number(value, lang, decimals))
+
+
+def shown_decimals(value: float, resolution: float) -> int:
+    """How many decimals a label shows: no more than the text states (its resolution, in
+    the label's unit), and at most one for 10 and over, two under 10. 2 billion stays
+    '2'; 27.8 stays '27.8'; 294.166 shows '294.2' and 1.740 shows '1.74'."""
+    stated = 0
+    while stated < 6 and resolution * 10**stated < 1 - 1e-9:
+        stated += 1
+    return min(stated, 1 if abs(value) >= 10 else 2)
+
+
+def amount(value: float, resolution: float, qualifier: str, lang: str) -> str:
+    """A figure's label, as precise as the text and no more (see :func:`shown_decimals`)."""
+    return value_label(value, qualifier, lang, shown_decimals(value, resolution))

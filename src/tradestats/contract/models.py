@@ -418,7 +418,8 @@ class Agencies(pa.DataFrameModel):
 
     Config = _config(
         "Agencies",
-        "Statistical agencies that the texts name as the source of a figure.",
+        "Statistical agencies (and other publishers of trade statistics) that the texts or "
+        "the reference pages name as the source of a figure.",
         "agencies.csv",
         key=["agency_id"],
         foreign_keys=[_fk("economy", "economies", "code")],
@@ -474,6 +475,11 @@ class RawReference(pa.DataFrameModel):
         title="Attributed to",
         description="Who the source quotes, where it names no agency.",
     )
+    attributed_to_fa: Series[str] = pa.Field(
+        nullable=True,
+        title="Attributed to (Persian)",
+        description="The same speaker in Persian, for the Persian charts.",
+    )
     outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
     headline: Series[str] = pa.Field(
         nullable=True, title="Headline", description="Its headline; blank if it prints none."
@@ -496,9 +502,13 @@ class RawReference(pa.DataFrameModel):
         "reference.csv",
         key=["reference_id"],
         unique=["address", "side", "partner", "flow", "period"],
-        foreign_keys=_REFERENCE_KEYS,
+        foreign_keys=[*_REFERENCE_KEYS, _fk("agency", "agencies", "name_en")],
         optional=True,
     )
+
+    @pa.dataframe_check(error="attributed_to_fa goes with attributed_to")
+    def speaker_in_both_languages(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return df["attributed_to"].isna() == df["attributed_to_fa"].isna()
 
     @pa.dataframe_check(error="reference_id must be unique")
     def ids_are_unique(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -795,7 +805,10 @@ class Checks(pa.DataFrameModel):
         title="Evidence",
         description="How strong the relation is as evidence: whether its figures cover one period.",
     )
-    source_id: Series[str] = pa.Field(title="Source id", description="Text of the target figure.")
+    source_id: Series[str] = pa.Field(
+        title="Source id",
+        description="Id in sources.csv of the text that states the target figure.",
+    )
     line: Series[int] = pa.Field(ge=1, title="Line", description="Line of the target figure.")
 
     Config = _config(
@@ -858,7 +871,10 @@ class ReferenceFlows(pa.DataFrameModel):
     trade_flows.csv, with their citation."""
 
     reference_id: Series[str] = pa.Field(
-        str_matches=r"^R\d{3,}$", title="Reference id", description="Id in reference.csv."
+        str_matches=r"^R\d{3,}$",
+        title="Reference id",
+        description="Stable id of the reference figure: the same in reconciliation.csv and in "
+        "data/raw/reference.csv.",
     )
     side: Series[str] = _code(
         "Side",
@@ -915,6 +931,9 @@ class ReferenceFlows(pa.DataFrameModel):
     attributed_to: Series[str] = pa.Field(
         nullable=True, title="Attributed to", description="Who the source quotes."
     )
+    attributed_to_fa: Series[str] = pa.Field(
+        nullable=True, title="Attributed to (Persian)", description="The speaker in Persian."
+    )
     outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
     headline: Series[str] = pa.Field(
         nullable=True, title="Headline", description="Its headline; blank if it prints none."
@@ -946,7 +965,9 @@ class Reconciliation(pa.DataFrameModel):
         str_matches=r"^F\d{3,}$", title="Figure id", description="The text's figure."
     )
     reference_id: Series[str] = pa.Field(
-        str_matches=r"^R\d{3,}$", title="Reference id", description="The reference figure."
+        str_matches=r"^R\d{3,}$",
+        title="Reference id",
+        description="The reference figure: its id in reference_flows.csv.",
     )
     comparison: Series[str] = _enum(
         COMPARISONS, title="Comparison", description="What kind of comparison it is."

@@ -20,20 +20,45 @@ from tradestats.errors import TradestatsError
 EXCEL_MAX_ROWS = 1_048_576  # rows in one Excel sheet, header included
 FORMULA_STARTS = ("=", "+", "-", "@")
 ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# a run of Persian inside English text: its words, the spaces, digits and joiners between
+# them, and the guillemets around them (a comma between two runs ends the first)
+PERSIAN_RUN = re.compile("[«\u0600-\u06ff][\u0600-\u06ff\u200c 0-9.٫٬]*[\u0600-\u06ff»]")
+# One face throughout, named in every style, so no viewer falls back on a serif face
+# (LibreOffice draws Calibri in Carlito, metric-compatible).
+FACE = "Calibri"
+HEADER_FONT = Font(name=FACE, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-TITLE_FONT = Font(bold=True, size=14)
-BOLD = Font(bold=True)
-RTL = Alignment(horizontal="right", readingOrder=2, wrap_text=False)
+TITLE_FONT = Font(name=FACE, bold=True, size=14)
+BOLD = Font(name=FACE, bold=True)
+MUTED = Font(name=FACE, color="5F5F5F")
+LINK = Font(name=FACE, color="0563C1", underline="single")
+RTL = Alignment(horizontal="right", readingOrder=2, wrap_text=False, vertical="top")
 WRAP = Alignment(wrap_text=True, vertical="top")
+RTL_WRAP = Alignment(horizontal="right", readingOrder=2, wrap_text=True, vertical="top")
+TOP = Alignment(vertical="top")
+QUALIFIER = Alignment(vertical="top", horizontal="left", indent=1)
+# Unicode's first-strong and pop isolates: a Persian run inside English text keeps its own
+# order, and the English around it keeps its own.
+FSI, PDI = "\u2068", "\u2069"
 DATE_FORMAT = "yyyy-mm-dd"
 # Qualifiers shown in number formats, so a 'more than' figure stays a sortable number.
 QUALIFIER_PREFIX = {
     "more_than": "more than ",
     "less_than": "less than ",
     "about": "about ",
+    "almost": "almost ",
     "target": "target ",
     "up_to": "up to ",
+}
+# A qualifier in words, for the cell beside a value.
+QUALIFIER_WORDS = {
+    "exact": "as stated",
+    "about": "about",
+    "almost": "almost",
+    "more_than": "more than",
+    "less_than": "less than",
+    "target": "target",
+    "up_to": "up to",
 }
 # Value columns whose display carries the row's qualifier.
 QUALIFIED_COLUMNS = {"value_usd_m", "value"}
@@ -96,6 +121,25 @@ def make_cell(ws: Any, value: Any, *, qualifier: str | None = None, header: bool
     return cell
 
 
+def prose(text: Any) -> Any:
+    """An English sentence with Persian in it, each Persian run in a bidi isolate, so
+    both keep their order («حدود», «تقریباً» read in the order written). Other values
+    pass as they are; data cells are never changed."""
+    if not isinstance(text, str) or not ARABIC_SCRIPT.search(text):
+        return text
+    if not _first_strong_is_latin(text):
+        return text
+    return PERSIAN_RUN.sub(lambda m: isolate(m.group()), text)
+
+
+def _first_strong_is_latin(text: str) -> bool:
+    """Whether a text's first letter is Latin: a paragraph laid out left to right."""
+    for ch in text:
+        if ch.isalpha():
+            return not ARABIC_SCRIPT.match(ch)
+    return True
+
+
 def table_value(ws: Any, value: Any, *, qualifier: str | None = None) -> Any:
     """What ``ws.append`` gets for a table cell: the plain value where no style is
     needed (openpyxl then writes it through one reused cell, far faster than a cell of
@@ -122,6 +166,27 @@ def print_on_one_page(ws: Any, tall: int) -> None:
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = tall
+
+
+# A3 landscape holds about this many characters of column width at full size.
+_A3_CHARACTERS = 210
+
+
+def print_legibly(ws: Any, total_width: float) -> None:
+    """Print a wide table on A3 landscape, as many pages wide as keep its type at 80% or
+    more, each page repeating the header row."""
+    pages = max(1, math.ceil(total_width / (_A3_CHARACTERS * 0.8)))
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = pages
+    ws.page_setup.fitToHeight = 0
+
+
+def isolate(text: str) -> str:
+    """``text`` in a bidi isolate, to stand inside text of the other direction: a Persian
+    quote keeps its order in an English sentence, and the sentence keeps its own."""
+    return f"{FSI}{text}{PDI}"
 
 
 def check_fits(name: str, df: pd.DataFrame) -> None:

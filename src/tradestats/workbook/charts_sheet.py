@@ -6,19 +6,23 @@ series of their own); Russia's exports against imports."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.worksheet.pagebreak import Break
 
 import tradestats.charts.style as style
 from tradestats.charts.notes import source_note
 from tradestats.charts.partners import info as partners_info
 from tradestats.charts.partners import partner_label
 from tradestats.charts.russia_balance import info as balance_info
-from tradestats.charts.words import period_words, t
+from tradestats.charts.words import period_words, shown_decimals, t
 from tradestats.views import PartnerTurnover, Tables, partner_turnover, russia_balance_groups
 from tradestats.workbook.cells import (
+    MUTED,
+    QUALIFIER,
+    QUALIFIER_WORDS,
     TITLE_FONT,
     WRAP,
     RowCounter,
@@ -31,7 +35,7 @@ __all__ = ["charts_sheet"]
 
 _LANG = "en"
 _FLOWS = ("exports", "imports", "turnover")
-_BLOCK_ROWS = 22  # a chart is 9 cm high: about 18 rows, then its source line
+_CHART_ROWS = 19  # a chart 9 cm high covers about 18 rows
 
 
 @dataclass(frozen=True)
@@ -50,15 +54,28 @@ class _Block:
 
 
 def _series(
-    name: str, values: list[float | None], qualifiers: list[str | None], color: str
+    name: str,
+    values: list[float | None],
+    qualifiers: list[str | None],
+    color: str,
+    outline: bool = False,
 ) -> SeriesSpec:
+    """A series; its values in every second column from B, its qualifiers beside them."""
     bounds = {i for i, q in enumerate(qualifiers) if q in {"more_than", "less_than"}}
-    return SeriesSpec(name, values, color, qualifiers, bounds)
+    return SeriesSpec(name, values, color, qualifiers, bounds, outline=outline)
+
+
+def _shown(tables: Tables, b: PartnerTurnover, target: bool = False) -> float:
+    """A partner's value in billions, as precise as its text and no more."""
+    figure_id, value = (b.target_id, b.target_bn) if target else (b.figure_id, b.value_bn)
+    assert figure_id is not None and value is not None
+    resolution = float(tables["figures"].set_index("figure_id").loc[figure_id, "resolution"])
+    return round(value, shown_decimals(value, resolution / 1e9))
 
 
 def _partners_block(tables: Tables, main: list[PartnerTurnover]) -> _Block:
     info = partners_info(tables, _LANG)
-    values: list[float | None] = [round(b.value_bn, 1) for b in main]
+    values: list[float | None] = [_shown(tables, b) for b in main]
     turnover = _series(
         "Turnover (US$ billion)", values, [b.qualifier for b in main], style.COLORS["turnover"]
     )
@@ -71,20 +88,28 @@ def _partners_block(tables: Tables, main: list[PartnerTurnover]) -> _Block:
         [turnover],
         [b.figure_id for b in main],
         horizontal=True,
-        header=["Partner, year", "Turnover (US$ billion)"],
+        header=["Partner, year", "Turnover (US$ billion)", "Qualifier"],
     )
 
 
 def _others_block(tables: Tables, others: list[PartnerTurnover]) -> _Block:
-    values: list[float | None] = [round(b.value_bn, 1) for b in others]
+    values: list[float | None] = [_shown(tables, b) for b in others]
     stated = _series(
-        "Turnover as stated (patterned: a bound)",
+        "Turnover as stated (hatched: a bound)",
         values,
         [b.qualifier for b in others],
         style.COLORS["turnover"],
     )
-    targets: list[float | None] = [b.target_bn for b in others]
-    target = _series("Target", targets, ["target"] * len(others), style.COLORS["muted"])
+    targets: list[float | None] = [
+        None if b.target_bn is None else _shown(tables, b, target=True) for b in others
+    ]
+    target = _series(
+        "Target (dashed outline)",
+        targets,
+        ["target" if v is not None else None for v in targets],
+        style.COLORS["muted"],
+        outline=True,
+    )
     labels = [partner_label(tables, b, _LANG).replace("\n", ", ") for b in others]
     ids = [b.figure_id for b in others] + [b.target_id for b in others if b.target_id]
     return _Block(
@@ -95,7 +120,13 @@ def _others_block(tables: Tables, others: list[PartnerTurnover]) -> _Block:
         [stated, target],
         ids,
         horizontal=True,
-        header=["Partner, date", "Turnover (US$ billion)", "Target (US$ billion)"],
+        header=[
+            "Partner, date",
+            "Turnover (US$ billion)",
+            "Qualifier",
+            "Target (US$ billion)",
+            "Qualifier",
+        ],
     )
 
 
@@ -124,12 +155,12 @@ def _balance_block(tables: Tables) -> _Block:
         labels,
         series,
         ids,
-        header=["Partner, period", *(s.name for s in series)],
+        header=["Partner, period", *(h for s in series for h in (s.name, "Qualifier"))],
     )
 
 
 def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> None:
-    """The data block at the left, the chart beside it, its source line just below."""
+    """The data block, the chart under it, and its source line under the chart."""
     start = out.rows + 1
     head = [make_cell(ws, h, header=True) for h in block.header]
     for c in head:
@@ -138,10 +169,14 @@ def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> Non
     out.append(head)
     for i, label in enumerate(block.labels):
         cells = [make_cell(ws, label)]
-        for s in block.series:
-            value = s.values[i]
-            cells.append(make_cell(ws, value, qualifier=s.qualifiers[i]))
+        for s in block.series:  # a plain number, and its qualifier in words beside it
+            value, qualifier = s.values[i], s.qualifiers[i]
+            words = "" if value is None else QUALIFIER_WORDS.get(str(qualifier), "as stated")
+            qualifier_cell = make_cell(ws, words)
+            qualifier_cell.alignment, qualifier_cell.font = QUALIFIER, MUTED
+            cells += [make_cell(ws, value), qualifier_cell]
         out.append(cells)
+    series = [replace(spec, column=2 + 2 * k) for k, spec in enumerate(block.series)]
     chart = bar_chart(
         ws,
         title=block.title,
@@ -149,28 +184,32 @@ def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> Non
         x_title=block.x_title,
         first_row=start,
         labels=block.labels,
-        series=block.series,
+        series=series,
         horizontal=block.horizontal,
     )
-    chart.anchor = f"F{start}"
-    chart.width = 20
+    out.append([])
+    chart.anchor = f"A{out.rows + 1}"
+    chart.width, chart.height = 18, 9
     ws.add_chart(chart)
-    while out.rows < start + _BLOCK_ROWS - 3:
+    below = out.rows + _CHART_ROWS
+    while out.rows < below:
         out.append([])
-    note = source_note(tables, block.figure_ids, _LANG)
-    out.append([None] * 5 + [make_cell(ws, note)])
+    note = make_cell(ws, source_note(tables, block.figure_ids, _LANG).replace("\u00a0", " "))
+    note.font = MUTED
+    out.append([note])
     out.append([])
-    out.append([])
+    ws.row_breaks.append(Break(id=out.rows))  # each block and its chart on a page of its own
 
 
 def charts_sheet(wb: Workbook, tables: Tables, index: int) -> None:
     ws = wb.create_sheet("charts", index)
     print_on_one_page(ws, tall=0)
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
     out = RowCounter(ws)
     ws.column_dimensions["A"].width = 36
-    for col in "BCD":
-        ws.column_dimensions[col].width = 18
+    for col in "BDFH":
+        ws.column_dimensions[col].width = 14
+    for col in "CEGI":
+        ws.column_dimensions[col].width = 11
     title = make_cell(
         ws, "Russia's trade in native Excel charts, drawn from the blocks beside them"
     )
@@ -180,8 +219,8 @@ def charts_sheet(wb: Workbook, tables: Tables, index: int) -> None:
         [
             make_cell(
                 ws,
-                "Values in billions of US dollars, rounded to 0.1; the data "
-                "sheets hold every figure as its text states it.",
+                "Values in billions of US dollars, as precise as their texts; each value's "
+                "qualifier stands beside it. The data sheets hold every figure in full.",
             )
         ]
     )

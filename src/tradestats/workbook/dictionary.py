@@ -4,6 +4,8 @@ all generated from the pandera models."""
 
 from __future__ import annotations
 
+import math
+
 from openpyxl import Workbook
 
 from tradestats.contract.datapackage import field_type
@@ -14,7 +16,8 @@ from tradestats.workbook.cells import (
     WRAP,
     RowCounter,
     make_cell,
-    print_on_one_page,
+    print_legibly,
+    prose,
 )
 
 __all__ = ["DICTIONARY_SHEET", "column_labels", "dictionary_sheet"]
@@ -33,10 +36,10 @@ def column_labels(table: str) -> dict[str, str]:
 
 def dictionary_sheet(wb: Workbook) -> None:
     ws = wb.create_sheet(DICTIONARY_SHEET)
-    print_on_one_page(ws, tall=0)
+    print_legibly(ws, 184)
     ws.print_title_rows = "1:1"
     ws.freeze_panes = "A2"
-    for column, width in zip("ABCDEF", (16, 28, 20, 10, 20, 90), strict=True):
+    for column, width in zip("ABCDEF", (16, 28, 20, 10, 20, 90), strict=True):  # ~210 in all
         ws.column_dimensions[column].width = width
     out = RowCounter(ws)
     header = ["Sheet", "Label", "CSV column", "Type", "Unit", "Meaning"]
@@ -46,8 +49,13 @@ def dictionary_sheet(wb: Workbook) -> None:
         labels = column_labels(table)
         for name, column in schema.columns.items():
             unit = (column.metadata or {}).get("unit", "")
-            values = [table, labels[name], name, field_type(column), unit, column.description]
+            meaning = prose(column.description)
+            values = [table, labels[name], name, field_type(column), unit, meaning]
             cells = [make_cell(ws, v) for v in values]
-            cells[-1].alignment = WRAP
+            for cell in cells:
+                cell.alignment = WRAP  # every cell at the top of a row as tall as its text
             cells[1].font = BOLD
+            lines = max(math.ceil(len(str(column.description)) / 85), len(labels[name]) // 26 + 1)
+            if lines > 1:
+                ws.row_dimensions[out.rows + 1].height = 15 * lines
             out.append(cells)

@@ -20,20 +20,25 @@ from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
 
 from tradestats.workbook.cells import number_format_of
 
-__all__ = ["SeriesSpec", "bar_chart"]
+__all__ = ["SeriesSpec", "bar_chart", "lighter"]
 
 
 @dataclass(frozen=True)
 class SeriesSpec:
     """One series: its name, values (None where the texts give none), colour (RGB hex),
-    each value's qualifier (shown in words on its label) and the points to draw with a
-    pattern fill (bounds, parts of a year)."""
+    each value's qualifier (shown in words on its label), the points to hatch (bounds,
+    as in figures/) and those to draw in a lighter tone (parts of a year); ``column`` is
+    the sheet column that holds its values (default: the next after the previous), and
+    ``outline`` draws it as a dashed outline (a target)."""
 
     name: str
     values: list[float | None]
     color: str
     qualifiers: list[str | None] = field(default_factory=list)
     patterned: set[int] = field(default_factory=set)
+    lighter: set[int] = field(default_factory=set)
+    column: int | None = None
+    outline: bool = False
 
     @property
     def formats(self) -> list[str]:
@@ -57,7 +62,7 @@ def _cache(series: Series, spec: SeriesSpec, labels: Sequence[str]) -> None:
     if series.cat is not None:
         # categories are text: a string reference with its cache, not a number reference
         ref = (series.cat.strRef or series.cat.numRef).f
-        points = [StrVal(idx=i, v=s) for i, s in enumerate(labels)]
+        points = [StrVal(idx=i, v=s) for i, s in enumerate(labels) if s]  # a blank: no point
         series.cat = AxDataSource(
             strRef=StrRef(f=ref, strCache=StrData(pt=points, ptCount=len(labels)))
         )
@@ -65,17 +70,36 @@ def _cache(series: Series, spec: SeriesSpec, labels: Sequence[str]) -> None:
         series.tx.strRef.strCache = StrData(pt=[StrVal(idx=0, v=spec.name)], ptCount=1)
 
 
+def lighter(color: str, share: float = 0.55) -> str:
+    """``color`` mixed with white: the lighter tone of figures/ for part of a year."""
+    rgb = [int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
 def _paint(series: Series, spec: SeriesSpec) -> None:
-    """Colour, pattern fills and data labels that show the number as the text states it."""
+    """Colour, hatching (a bound), a lighter tone (part of a year), a dashed outline (a
+    target) and data labels that show the number as the text states it."""
     color = spec.color.lstrip("#").upper()
-    series.graphicalProperties.solidFill = color
-    series.graphicalProperties.line.solidFill = color
-    for i in sorted(spec.patterned):
+    if spec.outline:
+        series.graphicalProperties.noFill = True
+        series.graphicalProperties.line.solidFill = color
+        series.graphicalProperties.line.prstDash = "dash"
+        series.graphicalProperties.line.width = 19050  # 1.5 pt
+    else:
+        series.graphicalProperties.solidFill = color
+        series.graphicalProperties.line.solidFill = color
+    for i in sorted(spec.patterned | spec.lighter):
         point = DataPoint(idx=i)
-        point.graphicalProperties.pattFill = PatternFillProperties(
-            prst="wdUpDiag", fgClr=ColorChoice(srgbClr=color), bgClr=ColorChoice(srgbClr="FFFFFF")
-        )
-        point.graphicalProperties.line.solidFill = color
+        tone = lighter(color) if i in spec.lighter else color
+        if i in spec.patterned:
+            point.graphicalProperties.pattFill = PatternFillProperties(
+                prst="wdUpDiag",
+                fgClr=ColorChoice(srgbClr=tone),
+                bgClr=ColorChoice(srgbClr="FFFFFF"),
+            )
+        else:
+            point.graphicalProperties.solidFill = tone
+        point.graphicalProperties.line.solidFill = tone
         series.dPt.append(point)
     labels = DataLabelList(showVal=True, showSerName=False, showCatName=False, showLegendKey=False)
     labels.numFmt = "#,##0"
@@ -118,15 +142,18 @@ def bar_chart(
     chart.y_axis.majorGridlines = ChartLines()
     chart.height, chart.width = 9, 18
     last = first_row + len(labels)
-    chart.add_data(
-        Reference(ws, min_col=2, max_col=1 + len(series), min_row=first_row, max_row=last),
-        titles_from_data=True,
-    )
+    column = 1
+    for spec in series:
+        column = spec.column or column + 1
+        values = Reference(ws, min_col=column, min_row=first_row, max_row=last)
+        chart.add_data(values, titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first_row + 1, max_row=last))
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
+        chart.y_axis.crosses = "max"  # and the value axis at the foot
+        chart.legend.position = "b"  # the key in the series' order, as in figures/
     if len(series) == 1:
-        chart.legend = None
+        chart.legend = None  # type: ignore[assignment]
     for s, spec in zip(chart.series, series, strict=True):
         _cache(s, spec, labels)
         _paint(s, spec)

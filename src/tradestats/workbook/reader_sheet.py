@@ -1,11 +1,12 @@
 """The "Iran–Russia 2017–2021" sheet, named by the years its rows span: the first
-question a reader of this package has, answered in one table. Periods as rows; turnover,
-Russia's exports and Russia's imports as columns; each cell as the text states it ("more
-than …") or "not stated", with a comment naming its figure id, source and agency. Periods
-from another agency, or a part of a year, stand apart below. A native chart in the visual
-language of figures/ draws the same rows. It is generated from the selection the
-Iran–Russia chart uses (:func:`tradestats.views.iran_russia_blocks`), so the two cannot
-disagree."""
+question a reader of this package has, answered in one table. Periods as rows, block by
+block of the agency that recorded them, each block under a heading that says who and
+that goods from the other side are its own country's imports; goods each way and
+turnover as columns, in the order and words of the PNG's key, each value with its
+qualifier in the cell beside it ("not stated" where the texts give none) and a comment
+naming its source. A native chart in the visual language of figures/ draws the same rows,
+with a gap between blocks. It is generated from the selection the Iran–Russia chart uses
+(:func:`tradestats.views.iran_russia_blocks`), so the two cannot disagree."""
 
 from __future__ import annotations
 
@@ -16,13 +17,18 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 
 import tradestats.charts.style as style
+from tradestats.charts.iran_russia_trade import block_label, claim_words, flow_labels
 from tradestats.charts.iran_russia_trade import info as chart_info
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import period_words, t
 from tradestats.views import Tables, iran_russia_blocks, iran_russia_flows, is_whole_year
 from tradestats.workbook.cells import (
     BOLD,
+    MUTED,
+    QUALIFIER,
+    QUALIFIER_WORDS,
     TITLE_FONT,
+    TOP,
     WRAP,
     RowCounter,
     make_cell,
@@ -31,15 +37,9 @@ from tradestats.workbook.cells import (
 from tradestats.workbook.native_charts import SeriesSpec, bar_chart
 
 __all__ = ["reader_rows", "reader_sheet", "reader_span"]
-_SERIES = ("turnover", "RUS", "IRN")  # turnover, Russia's exports, Russia's imports
-_FLOW = {"turnover": "turnover", "RUS": "exports", "IRN": "imports"}  # from Russia's side
-
-
-def _who(tables: Tables, agency: str, reporter: str) -> str:
-    if agency:
-        return str(tables["agencies"].set_index("name_en").loc[agency, "short_en"])
-    name = tables["economies"].set_index("code").loc[reporter, "name_en"]
-    return f"no agency named ({name}'s side)"
+_SERIES = ("RUS", "IRN", "turnover")  # as in the PNG: goods from Russia, from Iran, turnover
+_FLOW = {"RUS": "exports", "IRN": "imports", "turnover": "turnover"}  # from Russia's side
+_VALUE_COLUMNS = (3, 5, 7)  # C, E, G; the qualifier stands beside each, in D, F, H
 
 
 def reader_span(tables: Tables) -> str:
@@ -50,98 +50,101 @@ def reader_span(tables: Tables) -> str:
 
 
 def reader_rows(tables: Tables) -> list[dict[str, Any]]:
-    """One row a period, in the order of the chart's blocks: the period in words, who
-    reports it, whether it stands apart (another agency, or part of a year), and for each
-    series the trade_flows row or None."""
+    """The table's rows, in the order of the chart's blocks: a heading row for each
+    block (``heading`` set), then one row a period: the period in words, whether it is
+    part of a year, and for each series the trade_flows row or None."""
     pair, _bounds = iran_russia_flows(tables)
-    rows = []
-    for i, (agency, reporter, periods) in enumerate(iran_russia_blocks(pair)):
+    rows: list[dict[str, Any]] = []
+    for agency, reporter, periods in iran_russia_blocks(pair):
+        heading = block_label(tables, agency, reporter, periods, "en").replace("\n", " · ")
+        rows.append({"heading": heading, "period": "", "partial": False, "cells": {}})
         block = pair[
             (pair["reporting_agency"].fillna("") == agency) & (pair["reporter"] == reporter)
         ]
         for start, end in periods:
             here = block[(block["period_start"] == start) & (block["period_end"] == end)]
             by = {key: here[here["series"] == key] for key in _SERIES}
-            cells = {k: (None if r.empty else r.iloc[0]) for k, r in by.items()}
-            stated = any(c is not None for c in cells.values())
             rows.append(
                 {
+                    "heading": "",
                     "period": period_words(start.date(), end.date(), "en").replace("\n", " "),
-                    # a period with no figure was reported by no one
-                    "who": _who(tables, agency, reporter) if stated else "",
-                    "apart": i > 0 or not is_whole_year(start, end),
-                    "cells": cells,
+                    "partial": not is_whole_year(start, end),
+                    "cells": {k: (None if r.empty else r.iloc[0]) for k, r in by.items()},
                 }
             )
     return rows
 
 
-def _value_cell(ws: Any, tables: Tables, row: pd.Series | None) -> Any:
+def _value_cells(ws: Any, tables: Tables, row: pd.Series | None) -> list[Any]:
+    """A value (a plain number, a comment naming its source) and its qualifier beside it."""
     if row is None:
-        return make_cell(ws, t("not_stated", "en"))
-    cell = make_cell(ws, float(row["value_usd_m"]), qualifier=str(row["qualifier"]))
+        return [None, _qualifier_cell(ws, t("not_stated", "en"))]
+    cell = make_cell(ws, float(row["value_usd_m"]))
+    cell.alignment = TOP
     source = tables["sources"].set_index("source_id").loc[str(row["source_id"])]
     agency = row["reporting_agency"] if isinstance(row["reporting_agency"], str) else "none named"
     text = f"{row['figure_id']}: {source['outlet']}, line {row['line']}. Agency: {agency}."
     cell.comment = Comment(text, "tradestats", width=300, height=80)
+    return [cell, _qualifier_cell(ws, QUALIFIER_WORDS[str(row["qualifier"])])]
+
+
+def _qualifier_cell(ws: Any, words: str) -> Any:
+    cell = make_cell(ws, words)
+    cell.alignment, cell.font = QUALIFIER, MUTED
     return cell
 
 
 def _table(ws: Any, out: RowCounter, tables: Tables, rows: list[dict[str, Any]]) -> int:
     """The reader's table; returns the row of its header."""
-    header = [
-        "Period",
-        "Turnover (US$ million)",
-        "Russia's exports to Iran (US$ million)",
-        "Russia's imports from Iran (US$ million)",
-        "Reported by",
-        "Note",
-    ]
+    labels = flow_labels(tables, "en")
+    header = ["Period", ""]
+    for key in _SERIES:
+        header += [f"{labels[key]} (US$ million)", "Qualifier"]
     head = [make_cell(ws, h, header=True) for h in header]
     for c in head:
         c.alignment = WRAP
-    ws.row_dimensions[out.rows + 1].height = 30  # two lines of header (set before it is written)
+    ws.row_dimensions[out.rows + 1].height = 45  # three lines of header (set before it is written)
     first = out.append(head)
     for r in rows:
-        note = "Set apart: another reporter, or part of a year" if r["apart"] else ""
-        values = [_value_cell(ws, tables, r["cells"][k]) for k in _SERIES]
-        out.append(
-            [make_cell(ws, r["period"]), *values, make_cell(ws, r["who"]), make_cell(ws, note)]
-        )
+        if r["heading"]:  # column A stays blank: a gap between blocks in the chart
+            heading = make_cell(ws, r["heading"])
+            heading.font = BOLD
+            out.append([None, heading])
+            continue
+        period = make_cell(ws, r["period"])
+        period.alignment = WRAP
+        cells = [period, None]
+        for key in _SERIES:
+            cells += _value_cells(ws, tables, r["cells"][key])
+        if len(r["period"]) > 24:  # a long period wraps onto a second line
+            ws.row_dimensions[out.rows + 1].height = 30
+        out.append(cells)
     return first
 
 
 def _chart(ws: Any, tables: Tables, rows: list[dict[str, Any]], first: int) -> Any:
-    """The native chart of the table's rows (the block of full years, then the others)."""
-    ordered = rows
+    """The native chart of the table's rows, series as in the PNG's key, a gap between
+    blocks, a lighter tone for part of a year and hatching for a bound."""
+    labels = flow_labels(tables, "en")
     series = []
-    for key in _SERIES:
-        values = [
-            None if r["cells"][key] is None else float(r["cells"][key]["value_usd_m"])
-            for r in ordered
-        ]
-        qualifiers = [
-            None if r["cells"][key] is None else str(r["cells"][key]["qualifier"]) for r in ordered
-        ]
-        patterned = {i for i, r in enumerate(ordered) if r["apart"] and r["cells"][key] is not None}
-        name = {
-            "turnover": "Turnover",
-            "RUS": "Russia's exports to Iran",
-            "IRN": "Russia's imports from Iran",
-        }[key]
-        series.append(SeriesSpec(name, values, style.COLORS[_FLOW[key]], qualifiers, patterned))
-    labels = [
-        ", ".join(filter(None, [r["period"].split(" (")[0], r["who"].split(" (")[0]]))
-        for r in ordered
-    ]
+    for key, column in zip(_SERIES, _VALUE_COLUMNS, strict=True):
+        cells = [r["cells"].get(key) for r in rows]
+        values = [None if c is None else float(c["value_usd_m"]) for c in cells]
+        qualifiers = [None if c is None else str(c["qualifier"]) for c in cells]
+        bounds = {i for i, q in enumerate(qualifiers) if q in ("more_than", "less_than")}
+        partial = {i for i, r in enumerate(rows) if r["partial"] and cells[i] is not None}
+        name = f"{labels[key]} (US$ million)"
+        color = style.COLORS[_FLOW[key]]
+        series.append(SeriesSpec(name, values, color, qualifiers, bounds, partial, column))
     return bar_chart(
         ws,
         title=chart_info(tables, "en").title,
-        y_title=t("unit.usd_m", "en"),
-        x_title="Period (reporter); patterned: set apart",
+        y_title=t("unit.usd_m", "en").replace("\u00a0", " "),
+        x_title="Period",
         first_row=first,
-        labels=labels,
+        labels=[r["period"] for r in rows],
         series=series,
+        horizontal=True,  # as the PNG: periods top to bottom
     )
 
 
@@ -149,7 +152,7 @@ def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
     span = reader_span(tables)
     ws = wb.create_sheet(f"Iran–Russia {span}", index)
     print_on_one_page(ws, tall=0)
-    for column, width in zip("ABCDEF", (40, 16, 22, 22, 36, 44), strict=True):
+    for column, width in zip("ABCDEFGH", (30, 4, 16, 11, 16, 11, 16, 11), strict=True):
         ws.column_dimensions[column].width = width
     out = RowCounter(ws)
     title = make_cell(ws, f"Iran–Russia trade, {span}, as the texts give it")
@@ -159,8 +162,8 @@ def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
         [
             make_cell(
                 ws,
-                "Values in millions of US dollars, as each text states them; "
-                "hover over a value for its figure id, source and agency.",
+                "Millions of US dollars, as each text states them; each value's qualifier "
+                "stands beside it. Hover over a value for its figure id, source and agency.",
             )
         ]
     )
@@ -169,19 +172,16 @@ def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
     first = _table(ws, out, tables, rows)
     pair, bounds = iran_russia_flows(tables)
     out.append([])
-    outlets = tables["sources"].set_index("source_id")["outlet"]
-    for b in bounds.itertuples():
-        outlet = str(outlets.loc[b.source_id]).split(",")[0]
-        claim = make_cell(
-            ws,
-            f"{outlet} says trade 'has always been under' {b.value_usd_m:,.0f} "
-            f"({b.figure_id}; it gives no period).",
-        )
-        claim.font = BOLD
-        out.append([claim])
+    claim = claim_words(tables, bounds, "en")
+    if claim:
+        words = make_cell(ws, claim)
+        words.font, words.alignment = BOLD, TOP
+        out.append([words])
     ids = list(pair["figure_id"]) + list(bounds["figure_id"])
-    out.append([make_cell(ws, source_note(tables, ids, "en"))])
+    note = make_cell(ws, source_note(tables, ids, "en").replace("\u00a0", " "))
+    note.font = MUTED
+    out.append([note])
     chart = _chart(ws, tables, rows, first)
-    chart.width, chart.height = 26, 12
+    chart.width, chart.height = 24, 12
     chart.anchor = f"A{out.rows + 2}"
     ws.add_chart(chart)

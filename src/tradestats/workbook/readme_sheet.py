@@ -1,6 +1,6 @@
-"""The README sheet: what the workbook is, its version and the date of its data, the
-sheets, the reporter/flow convention with a worked example, the qualifiers, every column
-and the sources; all generated from the same metadata as datapackage.json."""
+"""The README sheet: what the workbook is, its version and its dates, the sheets, the
+reporter/flow convention with a worked example, the qualifiers and the sources; all
+generated from the same metadata as datapackage.json. The columns are the Dictionary's."""
 
 from __future__ import annotations
 
@@ -12,64 +12,68 @@ import pandas as pd
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from tradestats.contract.datapackage import datapackage_descriptor, field_type
+from tradestats.contract.datapackage import datapackage_descriptor
 from tradestats.contract.models import CLEAN_TABLES
 from tradestats.contract.vocabularies import FLOWS, QUALIFIERS, REPORTER_BASES
 from tradestats.version import __version__
 from tradestats.workbook.cells import (
     BOLD,
-    QUALIFIER_PREFIX,
-    SHEET_ORDER,
     TITLE_FONT,
+    TOP,
     WRAP,
     RowCounter,
     make_cell,
     print_on_one_page,
+    prose,
 )
+from tradestats.workbook.contents_sheet import dates_words
+from tradestats.workbook.dictionary import DICTIONARY_SHEET
 
 __all__ = ["readme_sheet"]
 
 
 class _Lines:
-    """Rows of up to four cells (label, value, value, text); the fourth wraps."""
+    """Rows of a label and a text: the label in column A, the text in column B (wrapped,
+    the row as tall as its lines), both set at the top of the row so they stay side by
+    side in print."""
 
     def __init__(self, ws: Any) -> None:
         self.ws = ws
         self.out = RowCounter(ws)
 
-    def __call__(self, *values: Any, font: Font | None = None, wrap: bool = False) -> None:
-        cells = []
-        for i, v in enumerate(values):
-            c = make_cell(self.ws, v)
+    def __call__(self, label: Any = None, text: Any = None, font: Font | None = None) -> None:
+        cells: list[Any] = []
+        for i, value in enumerate((label, text)):
+            if value is None:
+                cells.append(None)
+                continue
+            c = make_cell(self.ws, prose(value))
             if font is not None:
                 c.font = font
-            if wrap or i == 3:
-                c.alignment = WRAP
+            c.alignment = WRAP if i == 1 else TOP
             cells.append(c)
-        if len(values) > 3 and values[3] and len(str(values[3])) > 100:
-            # wrapped text needs a taller row; 100 characters fit on a line of column D
-            height = 15 * math.ceil(len(str(values[3])) / 100)
+        if text is not None and len(str(text)) > _LINE:
+            height = 15 * math.ceil(len(str(text)) / _LINE)
             self.ws.row_dimensions[self.out.rows + 1].height = height
         self.out.append(cells)
 
 
-def _about(line: _Lines, data_date: dt.date, sheets: list[tuple[str, str]]) -> None:
+_LINE = 95  # characters of column B on one line
+
+
+def _about(line: _Lines, dates: tuple[dt.date, Any], sheets: list[tuple[str, str]]) -> None:
     descriptor = datapackage_descriptor([])
     line(descriptor["title"], font=TITLE_FONT)
-    line(descriptor["description"], wrap=False)
+    line(None, descriptor["description"])
     line()
     line("Package version", __version__)
-    line(
-        "Date of the data",
-        data_date.isoformat(),
-        None,
-        "The latest date of the texts that hold figures; the workbook carries no other date.",
-    )
+    for label, text in dates_words(*dates):
+        line(label, text)
     line("Licence", descriptor["licenses"][0]["name"])
     line()
     line("Sheets", font=BOLD)
     for name, description in sheets:
-        line(name, None, None, description)
+        line(name, description)
 
 
 def _convention(line: _Lines, flows: pd.DataFrame) -> None:
@@ -77,12 +81,12 @@ def _convention(line: _Lines, flows: pd.DataFrame) -> None:
     line()
     line("Reporter and flow", font=BOLD)
     flow_col = CLEAN_TABLES["trade_flows"].model.to_schema().columns
-    line("reporter", None, None, flow_col["reporter"].description)
+    line("reporter", flow_col["reporter"].description)
     for key, text in {
         **{f"flow = {k}": v for k, v in FLOWS.items()},
         **{f"reporter_basis = {k}": v for k, v in REPORTER_BASES.items()},
     }.items():
-        line(key, None, None, text)
+        line(key, text)
     example = flows.set_index("figure_id")
     iran_exports = example[
         (example["reporting_agency"].notna())
@@ -90,47 +94,46 @@ def _convention(line: _Lines, flows: pd.DataFrame) -> None:
         & (example["partner"] == "IRN")
     ]
     worked = iran_exports.sort_values("period_end").iloc[-1]
+    quote = f"«{worked['quote']}»"  # prose() isolates it in the English sentence
     line(
         "Worked example",
-        None,
-        None,
-        f"{worked.name}: «{worked['quote']}» ({worked['period_label']}), by "
+        f"{worked.name}: {quote} ({worked['period_label']}), by "
         f"{worked['reporting_agency']}: reporter {worked['reporter']}, partner "
         f"{worked['partner']}, flow {worked['flow']}, exporter {worked['exporter']}, "
         f"importer {worked['importer']}.",
     )
 
 
-def _columns(line: _Lines) -> None:
+def _qualifiers(line: _Lines) -> None:
     line()
     line("Qualifiers", font=BOLD)
+    line(None, "Each value's qualifier stands in a column of its own, beside it.")
     for key, text in QUALIFIERS.items():
-        shown = f' Shown as "{QUALIFIER_PREFIX[key]}…".' if key in QUALIFIER_PREFIX else ""
-        line(key, None, None, text + shown)
+        line(key, text)
     line()
     line("Columns", font=BOLD)
-    line("table", "type", "unit / column", "meaning", font=BOLD)
-    for name in SHEET_ORDER:
-        schema = CLEAN_TABLES[name].model.to_schema()
-        for column_name, column in schema.columns.items():
-            unit = (column.metadata or {}).get("unit", "")
-            label = f"{column_name}" + (f" ({unit})" if unit else "")
-            line(name, field_type(column), label, column.description)
+    line(
+        None,
+        f"The sheet '{DICTIONARY_SHEET}' gives every column: its label, type, unit and meaning.",
+    )
 
 
 def readme_sheet(
-    wb: Workbook, tables: dict[str, pd.DataFrame], data_date: dt.date, sheets: list[tuple[str, str]]
+    wb: Workbook,
+    tables: dict[str, pd.DataFrame],
+    dates: tuple[dt.date, Any],
+    sheets: list[tuple[str, str]],
 ) -> None:
     ws = wb.create_sheet("README", 2)
     print_on_one_page(ws, tall=0)
-    for column, width in zip("ABCD", (24, 16, 22, 100), strict=True):
+    for column, width in zip("AB", (26, 100), strict=True):
         ws.column_dimensions[column].width = width
     line = _Lines(ws)
-    _about(line, data_date, sheets)
+    _about(line, dates, sheets)
     _convention(line, tables["trade_flows"])
-    _columns(line)
+    _qualifiers(line)
     line()
     line("Sources", font=BOLD)
     for r in tables["sources"].itertuples():
-        outlet = r.outlet if isinstance(r.outlet, str) else ""
-        line(r.source_id, f"{r.date:%Y-%m-%d}", outlet, r.title)
+        outlet = f"{r.outlet}, " if isinstance(r.outlet, str) else ""
+        line(r.source_id, f"{outlet}{r.date:%Y-%m-%d}: {r.title}")  # prose isolates Persian

@@ -37,10 +37,16 @@ __all__ = ["EXCEL_MAX_ROWS", "data_date", "workbook_bytes", "write_workbook"]
 
 
 def data_date(tables: dict[str, pd.DataFrame]) -> dt.date:
-    """The date of the data: the latest date among the texts that hold figures."""
+    """The date of the texts' data: the latest date among the texts that hold figures."""
     sources = tables["sources"]
     with_figures = sources[sources["source_id"].isin(tables["figures"]["source_id"])]
     return max(with_figures["date"]).date()
+
+
+def reference_dates(tables: dict[str, pd.DataFrame]) -> tuple[dt.date, dt.date] | None:
+    """When the references appeared: the first and last publication dates, if any."""
+    published = tables["reference_flows"]["published"].dropna()
+    return None if published.empty else (min(published).date(), max(published).date())
 
 
 def _sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
@@ -53,8 +59,8 @@ def _sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
         ),
         (
             "README",
-            "What the workbook is: the reporter/flow convention, the qualifiers, every "
-            "column and the sources.",
+            "What the workbook is: its dates, the reporter/flow convention, the qualifiers "
+            "and the sources (the Dictionary explains every column).",
         ),
         (
             "charts",
@@ -86,9 +92,9 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     wb = Workbook(write_only=True)
     _properties(wb, when)
     sheets = _sheets(tables)
-    contents_sheet(wb, sheets, date)
+    contents_sheet(wb, sheets, date, reference_dates(tables))
     reader_sheet(wb, tables, 1)
-    readme_sheet(wb, tables, date, sheets)
+    readme_sheet(wb, tables, (date, reference_dates(tables)), sheets)
     charts_sheet(wb, tables, 3)
     for name in SHEET_ORDER:
         table_sheet(wb, name, tables[name])
