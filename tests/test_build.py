@@ -186,7 +186,7 @@ def _implausible_trade_value(raw: Path) -> None:
     with (raw / "figures.csv").open("a", encoding="utf-8") as fh:
         fh.write(
             f"F999,aran-lavrov-2010,{lines},{number} trillion dollars,trade,Test,RUS,AZE,"
-            "turnover,,,2010,,USD,exact,observed,,\n"
+            "turnover,,,,2010,,USD,exact,,observed,,\n"
         )
 
 
@@ -207,7 +207,121 @@ def _growth_of_another_agency(raw: Path) -> None:
     _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F035", "reporter", "TUR"))
 
 
+def _control_in_cell(raw: Path) -> None:  # an escape character in a subject
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F029", "subject", "Russia\x1bChina"))
+
+
+def _vertical_tab_in_cell(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F029", "note", "a\x0bb"))
+
+
+def _bidi_override_in_quote_and_text(raw: Path) -> None:
+    """A right-to-left override in both the text and the quote: the quote still stands
+    at its line, but a reader sees another number."""
+    path = raw / "texts" / _TEXT
+    text = path.read_text(encoding="utf-8")
+    quote = "یک میلیارد و 740 میلیون دلار"
+    path.write_text(text.replace(quote, "\u202e" + quote, 1), encoding="utf-8")
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F023", "quote", "\u202e" + quote))
+
+
+def _padded_quote(raw: Path) -> None:
+    _edit_csv(
+        raw / "figures.csv",
+        lambda rows: _set(rows, "F024", "quote", " یک میلیارد و 207 میلیون دلار"),
+    )
+
+
+def _unsupported_qualifier(raw: Path) -> None:  # «یک میلیارد و 740 میلیون دلار»: no 'more than'
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F023", "qualifier", "more_than"))
+
+
+def _qualifier_words_of_another_qualifier(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F041", "qualifier_quote", "بیش از"))
+
+
+def _overlong_number(raw: Path) -> None:
+    """41 digits before a scale word: the reader cannot hold it exactly."""
+    digits = "9" * 41
+    path = raw / "texts" / "002_d96ec3b443879f24.txt"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"\nتجارت به {digits} میلیون دلار رسید.\n", encoding="utf-8")
+    lines = text.count("\n") + 2
+    with (raw / "figures.csv").open("a", encoding="utf-8") as fh:
+        fh.write(
+            f"F999,aran-lavrov-2010,{lines},{digits} میلیون دلار,trade,Test,RUS,AZE,"
+            "turnover,,,,2010,,USD,exact,,observed,,\n"
+        )
+
+
+def _texts_folder_elsewhere(raw: Path) -> None:
+    outside = raw.parent / "texts-elsewhere"
+    (raw / "texts").rename(outside)
+    (raw / "texts").symlink_to(outside, target_is_directory=True)
+
+
+def _huge_text(raw: Path) -> None:
+    with (raw / "texts" / _TEXT).open("r+b") as fh:  # sparse: 21 MiB on paper, not on disk
+        fh.truncate(21 * 1024 * 1024)
+
+
+def _duplicate_header(raw: Path) -> None:
+    _edit_csv(
+        raw / "figures.csv", lambda rows: rows[0].__setitem__(rows[0].index("note"), "subject")
+    )
+
+
+def _date_out_of_range(raw: Path) -> None:
+    path = raw / "sources.csv"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("2008-07-31", "9999-12-31"), encoding="utf-8"
+    )
+
+
+def _blank_required_cell(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F029", "subject", ""))
+
+
+def _transcribed_twice(raw: Path) -> None:
+    def twice(rows: list[list[str]]) -> None:
+        copy = next(list(r) for r in rows if r[0] == "F029")
+        copy[0] = "F998"
+        rows.append(copy)
+
+    _edit_csv(raw / "figures.csv", twice)
+
+
+def _agency_on_a_later_line(raw: Path) -> None:
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F033", "agency_line", "90"))
+
+
 BAD_INPUTS = [
+    (_control_in_cell, r"figures\.csv:30 \[subject\]: control character U\+001B"),
+    (_vertical_tab_in_cell, r"figures\.csv:30 \[note\]: control character U\+000B"),
+    (_bidi_override_in_quote_and_text, r"figures\.csv:24 \[quote\]: bidirectional control U\+202E"),
+    (_padded_quote, r"figures\.csv:25 \[quote\]: starts or ends with a space"),
+    (
+        _unsupported_qualifier,
+        r"figures\.csv:24 \[qualifier\]: the quote has no word for 'more_than'",
+    ),
+    (
+        _qualifier_words_of_another_qualifier,
+        r"figures\.csv:42 \[qualifier_quote\]: 'بیش از' is not a word for 'about'",
+    ),
+    (_overlong_number, r"figures\.csv:\d+ \[quote\]: .* a run of 41 digits: more than the 40"),
+    (_texts_folder_elsewhere, r"data/raw/texts: is a link to a folder elsewhere"),
+    (_huge_text, r"000_5b455d38a6af106d\.txt: 22,020,096 bytes is more than the 20,971,520"),
+    (
+        _duplicate_header,
+        r"1 problem in the raw data:\n.*figures\.csv:1 \[subject\]: duplicate column",
+    ),
+    (_date_out_of_range, r"sources\.csv:3 \[date\]: '9999-12-31' is not a date between"),
+    (_blank_required_cell, r"figures\.csv:30 \[subject\]: blank: this column needs a value"),
+    (_transcribed_twice, r"figures\.csv:\d+ \[quote\]: transcribed twice: F998 repeats F029"),
+    (
+        _agency_on_a_later_line,
+        r"figures\.csv:34: agency_line goes with agency_quote, and is before",
+    ),
     (_growth_pair_half_given, r"figures\.csv:36: .*a trade_growth row has all three or none"),
     (_growth_of_another_agency, r"figures\.csv:36 \[reporter\]: the agency RUS-FCS .* not TUR"),
     (_control_character, r"000_5b455d38a6af106d\.txt:6: control character U\+0000 at column 8"),
@@ -257,7 +371,7 @@ def test_bad_input_is_refused_clearly_and_loses_nothing(
     assert result.exit_code == 1, result.output
     assert result.output.startswith("Error: ")
     assert re.search(message, result.output), result.output
-    assert "Traceback" not in result.output
+    assert "Traceback" not in result.output and "Warning" not in result.output
     assert _snapshot(clean) == before  # nothing written, no temporary files left
 
 
@@ -312,8 +426,8 @@ def _add_figure(raw: Path, sentence: str, quote: str, unit: str, category: str) 
     line = text.count("\n") + 2
     with (raw / "figures.csv").open("a", encoding="utf-8") as fh:
         fh.write(
-            f"F999,aran-lavrov-2010,{line},{quote},{category},Test,,,,,,2010,,{unit},"
-            "exact,observed,,\n"
+            f"F999,aran-lavrov-2010,{line},{quote},{category},Test,,,,,,,2010,,{unit},"
+            "exact,,observed,,\n"
         )
 
 
@@ -373,3 +487,30 @@ def test_a_trade_figure_must_be_money(project: Path) -> None:
     result = CliRunner().invoke(cli, ["build", "--root", str(project)])
     assert result.exit_code == 1
     assert "[unit]: a trade figure is an amount of money" in result.output
+
+
+def test_problems_come_sorted_by_file_and_line(project: Path) -> None:
+    raw = project / "data" / "raw"
+    _blank_required_cell(raw)  # figures.csv:30
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F002", "subject", ""))  # :3
+    _edit_csv(raw / "reference.csv", lambda rows: rows[2].__setitem__(1, ""))  # :3
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    places = re.findall(r"data/raw/(\w+\.csv):(\d+)", result.output)
+    assert places == sorted(places, key=lambda p: (p[0], int(p[1]))) and len(places) >= 3
+
+
+def test_an_agency_named_on_an_earlier_line_is_cited_there(project: Path) -> None:
+    """F034 (line 81) may cite Russian customs named on line 80, saying so."""
+    raw = project / "data" / "raw"
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F034", "agency_line", "80"))
+    _edit_csv(
+        raw / "figures.csv", lambda rows: _set(rows, "F034", "agency_quote", "سازمان گمرک روسیه")
+    )
+    build(project)
+    flows = pd.read_csv(project / "data" / "clean" / "trade_flows.csv").set_index("figure_id")
+    assert flows.loc["F034", "reporting_agency"] == "Federal Customs Service of Russia"
+    # the words must stand on the line it names
+    _edit_csv(raw / "figures.csv", lambda rows: _set(rows, "F034", "agency_line", "79"))
+    result = CliRunner().invoke(cli, ["build", "--root", str(project)])
+    assert result.exit_code == 1
+    assert "figures.csv:35 [agency_quote]: 'سازمان گمرک روسیه' is not on line 79" in result.output

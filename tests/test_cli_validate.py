@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,6 +37,7 @@ def test_validate_fails_on_a_hand_edit_and_names_file_row_and_column(project: Pa
 
 def test_validate_checks_again_every_time(project: Path) -> None:
     """No cache: a build, then a raw edit, and validate sees it at once."""
+    _published(project)
     runner = CliRunner()
     assert runner.invoke(cli, ["build", "--root", str(project)]).exit_code == 0
     assert runner.invoke(cli, ["validate", "--root", str(project)]).exit_code == 0
@@ -55,6 +57,7 @@ def test_validate_checks_again_every_time(project: Path) -> None:
 
 
 def test_full_is_kept_as_an_alias(project: Path) -> None:
+    _published(project)
     result = CliRunner().invoke(cli, ["validate", "--root", str(project), "--full"])
     assert result.exit_code == 0, result.output
     assert "clean equals a fresh build of raw, byte for byte" in result.output
@@ -159,3 +162,81 @@ def test_validate_package_from_the_command_line(tmp_path: Path, repo: Path) -> N
     prose = runner.invoke(cli, ["validate", "--package", str(tmp_path / "datapackage.json")])
     assert prose.exit_code == 1  # frictionless alone said the path was 'not safe'
     assert "datapackage.json: not a Data Package: not JSON (line 1, column 1)" in prose.output
+
+
+def _published(project: Path) -> Path:
+    """The project with the checkout's published figures beside its data."""
+    import shutil
+
+    from conftest import REPO
+
+    shutil.copytree(REPO / "figures", project / "figures")
+    return project
+
+
+def test_a_row_added_to_or_removed_from_a_clean_table_is_named(project: Path) -> None:
+    path = project / "data" / "clean" / "trade_flows.csv"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    path.write_text("\n".join([*lines[:-1], lines[-2], ""]), encoding="utf-8")  # F048 twice
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "trade_flows.csv:24: differs from what data/raw builds (found a row here, data/raw "
+        "gives none: 'F048," in result.output
+    )
+    path.write_text("\n".join([*lines[:-2], ""]), encoding="utf-8")  # F048 gone
+    result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert (
+        "trade_flows.csv:23: differs from what data/raw builds (data/raw gives a row here, "
+        "found none: 'F048," in result.output
+    )
+
+
+def test_validate_checks_every_published_file(project: Path) -> None:
+    """A truncated workbook, an edited chart download, a truncated PNG, a file that
+    tradestats does not publish: each named, and validate fails."""
+    root = _published(project)
+    book = root / "data" / "clean" / "tradestats.xlsx"
+    book.write_bytes(book.read_bytes()[:1000])
+    rows = root / "figures" / "partners.csv"
+    rows.write_text(rows.read_text(encoding="utf-8").replace("294166", "294167"), encoding="utf-8")
+    png = root / "figures" / "russia_balance.fa.png"
+    png.write_bytes(png.read_bytes()[:-100])
+    (root / "data" / "clean" / "notes.txt").write_text("mine", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
+    assert result.exit_code == 1, result.output
+    for line in (
+        "data/clean/notes.txt: not a file tradestats publishes here",
+        "data/clean/tradestats.xlsx: differs from a fresh 'tradestats export'",
+        "figures/partners.csv: differs from a fresh 'tradestats plot'",
+        "figures/russia_balance.fa.png: differs from a fresh 'tradestats plot --lang fa'",
+    ):
+        assert line in result.output
+    (root / "data" / "clean" / "notes.txt").unlink()
+    (root / "figures" / "partners.pdf").unlink()
+    result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
+    assert "figures/partners.pdf: missing; run 'tradestats plot'" in result.output
+
+
+def test_a_killed_run_leaves_no_litter_for_long(project: Path) -> None:
+    """A temporary file whose writer is gone is reported, and removed by the next
+    run; one a running writer owns is left alone."""
+    from tradestats.api import plot
+
+    root = _published(project)
+    dead = root / "figures" / ".partners.png.999999999.abc123.tmp"
+    dead.write_bytes(b"half")
+    live = root / "figures" / f".partners.svg.{os.getpid()}.def456.tmp"
+    live.write_bytes(b"being written")
+    result = CliRunner().invoke(cli, ["validate", "--root", str(root)])
+    assert result.exit_code == 1
+    assert f"figures/{dead.name}: a temporary file an interrupted run left" in result.output
+    assert live.name not in result.output
+    cwd = Path.cwd()
+    try:
+        os.chdir(root)
+        plot(["partners"], formats=["png"])
+    finally:
+        os.chdir(cwd)
+    assert not dead.exists() and live.exists()

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from conftest import REPO
 from tradestats.docs import update_readme
 
@@ -33,3 +35,21 @@ def test_readme_documents_every_clean_table() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for spec in CLEAN_TABLES.values():
         assert f"#### `{spec.file}`" in readme
+
+
+def test_the_readme_shows_what_can_be_added_up() -> None:
+    """The README's example selects values that can be summed, and gives these sums:
+    iranonline-2022 line 80 (Russian customs): 1,314 + 392.2 in 2017, 1,207 + 533 in
+    2018; line 81: 390 and 800, Iran's exports only."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```python\n(.*?)```", readme, flags=re.S)
+    first, example = blocks[0], next(b for b in blocks if "addable = " in b)
+    scope: dict[str, object] = {}
+    exec(first.replace("print(", "str("), scope)
+    exec(example, scope)
+    totals = scope["totals"]
+    assert totals.to_dict() == pytest.approx(
+        {"2017": 1706.2, "2018": 1740, "2019": 390, "2020": 800}
+    )
+    naive = scope["flows"].value_usd_m.sum()  # the trap the example avoids
+    assert naive > 2 * sum(totals)

@@ -154,8 +154,14 @@ def _duplicate(raw: Path) -> None:
 
 
 BAD_REFERENCES = [
-    (lambda raw: _edit(raw, 7, "address", ""), r"reference\.csv:7 \[address\]: expected a value"),
-    (lambda raw: _edit(raw, 7, "outlet", ""), r"reference\.csv:7 \[outlet\]: expected a value"),
+    (
+        lambda raw: _edit(raw, 7, "address", ""),
+        r"reference\.csv:7 \[address\]: blank: this column needs a value",
+    ),
+    (
+        lambda raw: _edit(raw, 7, "outlet", ""),
+        r"reference\.csv:7 \[outlet\]: blank: this column needs a value",
+    ),
     (
         lambda raw: _edit(raw, 4, "as_written", "one hundred and something"),
         r"reference\.csv:4 \[value\]: 'one hundred and something' says 100, not 117,700,000",

@@ -32,6 +32,8 @@ __all__ = [
     "ensure_current",
     "extract_report",
     "plot",
+    "published_files",
+    "published_problems",
     "registered_source_ids",
     "to_excel",
     "validate",
@@ -51,11 +53,105 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
     return run_build(root, out_dir)
 
 
-def validate(root: Path | None = None) -> ValidationReport:
-    """Check everything about the checkout at ``root``; see :mod:`tradestats.validation`."""
+def validate(root: Path | None = None, *, published: bool = True) -> ValidationReport:
+    """Check everything about the checkout at ``root``: the data (see
+    :mod:`tradestats.validation`), and, with ``published``, every file it publishes:
+    data/clean and figures/ hold exactly the files tradestats writes, each with the bytes
+    a fresh build, drawing and export give, and no temporary file a killed run left."""
+    from tradestats.files import find_project_root
     from tradestats.validation import validate as run_validate
 
-    return run_validate(root)
+    report = run_validate(root)
+    if published:
+        paths = ProjectPaths(find_project_root(root))
+        report.problems += published_problems(paths)
+        report.checked.append(
+            "published: data/clean and figures/ hold exactly what build, plot and export write"
+        )
+    return report
+
+
+def published_problems(paths: ProjectPaths) -> list[Problem]:
+    """Each published file that is missing, is not one tradestats writes, or differs
+    from a fresh rendering (drawn where figures/ holds any chart); each temporary file a
+    killed run left."""
+    from tradestats.files import leftover_temporaries
+
+    expected = published_files(paths)
+    problems = [
+        Problem(_shown(paths, path), None, None, f"missing; run {_command_for(path, paths)}")
+        for path in expected
+        if not path.is_file()
+    ]
+    for folder in (paths.clean, paths.figures_dir):
+        for path in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if path not in expected and not path.name.startswith("."):
+                message = "not a file tradestats publishes here; move or remove it"
+                problems.append(Problem(_shown(paths, path), None, None, message))
+        problems += [
+            Problem(
+                _shown(paths, p),
+                None,
+                None,
+                "a temporary file an interrupted run left; "
+                "the next build, plot or export removes it",
+            )
+            for p in leftover_temporaries(folder)
+        ]
+    if any(path.is_file() for path in expected if path.parent == paths.figures_dir):
+        problems += _stale_published(paths)  # each file there, drawn afresh
+    return problems
+
+
+def published_files(paths: ProjectPaths) -> list[Path]:
+    """Every file build, plot (both languages) and export write."""
+    from tradestats.charts.registry import CHARTS
+    from tradestats.charts.render import FORMATS, chart_path
+    from tradestats.charts.style import LANGS
+    from tradestats.contract.models import CLEAN_TABLES
+
+    clean = [paths.clean / s.file for s in CLEAN_TABLES.values()]
+    clean += [paths.clean / "datapackage.json", paths.clean / "tradestats.xlsx"]
+    figures = [paths.figures_dir / "README.md"]
+    for name in CHARTS:
+        figures.append(paths.figures_dir / f"{name}.csv")
+        figures += [chart_path(paths.figures_dir, name, g, f) for g in LANGS for f in FORMATS]
+    return clean + figures
+
+
+def _stale_published(paths: ProjectPaths) -> list[Problem]:
+    """The workbook and every chart file, drawn afresh from data/clean, against the
+    files there, byte for byte."""
+    from tradestats.charts.render import chart_files
+    from tradestats.charts.style import LANGS
+    from tradestats.workbook.writer import workbook_bytes_of
+
+    try:
+        fresh = {paths.clean / "tradestats.xlsx": workbook_bytes_of(paths.clean)}
+        for lang in LANGS:
+            fresh |= chart_files(lang=lang, out_dir=paths.figures_dir, data_dir=paths.clean)
+    except TradestatsError as exc:  # the tables cannot be read: the data checks say why
+        return [Problem("data/clean", None, None, f"cannot draw the published files: {exc}")]
+    return [
+        Problem(
+            _shown(paths, path),
+            None,
+            None,
+            f"differs from a fresh {_command_for(path, paths)}; run it",
+        )
+        for path, data in sorted(fresh.items())
+        if path.is_file() and path.read_bytes() != data
+    ]
+
+
+def _shown(paths: ProjectPaths, path: Path) -> str:
+    return path.relative_to(paths.root).as_posix()
+
+
+def _command_for(path: Path, paths: ProjectPaths) -> str:
+    if path.parent == paths.clean:
+        return "'tradestats export'"
+    return "'tradestats plot --lang fa'" if ".fa." in path.name else "'tradestats plot'"
 
 
 def validate_package(descriptor: Path) -> list[Problem]:

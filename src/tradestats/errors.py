@@ -27,6 +27,11 @@ class Problem:
     column: str | None
     message: str
 
+    @property
+    def place(self) -> tuple[str, int, str]:
+        """Where the problem is, for sorting: file, then line, then column."""
+        return (self.file, -1 if self.line is None else self.line, self.column or "")
+
     def __str__(self) -> str:
         where = self.file
         if self.line is not None:
@@ -41,7 +46,7 @@ class InputError(TradestatsError):
     first, so one run tells the user everything to fix."""
 
     def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
+        self.problems = sorted(problems, key=lambda p: p.place)  # by file, line, column
         super().__init__(self.render())
 
     def render(self) -> str:

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import tempfile
+import time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -30,6 +32,7 @@ __all__ = [
     "checkout_root",
     "data_dir",
     "find_project_root",
+    "leftover_temporaries",
     "replace_files",
     "to_csv_bytes",
     "write_atomic",
@@ -103,10 +106,44 @@ def data_dir(start: Path | None = None) -> Path:
 # --- writing -------------------------------------------------------------------------
 
 
+# A temporary file of ours: ".<target name>.<pid of the writer>.<random>.tmp".
+_TEMP = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.tmp$")
+_STALE_SECONDS = 3600  # a temporary this old is litter, whoever wrote it
+
+
+def leftover_temporaries(folder: Path) -> list[Path]:
+    """Temporary files of ours in ``folder`` that no running writer owns: their process
+    has ended (killed midway), or they are over an hour old."""
+    if not folder.is_dir():
+        return []
+    now = time.time()
+    found = []
+    for path in sorted(folder.iterdir()):
+        match = _TEMP.match(path.name)
+        if match and (not _alive(int(match["pid"])) or now - path.stat().st_mtime > _STALE_SECONDS):
+            found.append(path)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id runs on this machine."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # it runs, as another user
+    return True
+
+
 def _temp_beside(path: Path, data: bytes) -> Path:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, name = tempfile.mkstemp(
+            prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent
+        )
     except OSError as exc:
         raise TradestatsError(f"cannot write to {path.parent}: {exc.strerror}") from exc
     tmp = Path(name)
@@ -130,6 +167,10 @@ def replace_files(contents: dict[Path, bytes]) -> list[Path]:
     """Write every file atomically, but only after all of them have been written to
     temporary files, so a failure midway leaves every target as it was. Files whose
     content is unchanged are not touched. Returns the paths that changed."""
+    for folder in {p.parent for p in contents}:  # litter of a run that was killed midway
+        for litter in leftover_temporaries(folder):
+            with contextlib.suppress(FileNotFoundError):
+                litter.unlink()
     changed = {p: d for p, d in contents.items() if not (p.is_file() and p.read_bytes() == d)}
     temps: dict[Path, Path] = {}
     try:

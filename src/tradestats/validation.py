@@ -48,7 +48,7 @@ class ValidationReport:
             out += [f"  {f}" for f in self.findings]
         if self.problems:
             out.append(f"FAILED: {len(self.problems)} problem(s):")
-            out += [f"  {p}" for p in self.problems]
+            out += [f"  {p}" for p in sorted(self.problems, key=lambda p: p.place)]
         else:
             out.append("OK: raw and clean data hold.")
         return "\n".join(out)
@@ -183,20 +183,31 @@ def _compare_with_fresh_build(
 
 def _first_difference(found: bytes, built: bytes, is_csv: bool) -> tuple[int, str | None, str]:
     """Where two files first differ: the 1-based line, and for a CSV the column and the
-    two values."""
+    two values, or the row that one has and the other lacks."""
     a, b = found.decode("utf-8", "replace").split("\n"), built.decode("utf-8").split("\n")
     line = next(
         (i for i, (x, y) in enumerate(zip(a, b, strict=False), start=1) if x != y),
         min(len(a), len(b)) + 1,
     )
-    if not is_csv or line > min(len(a), len(b)):
+    if not is_csv:
         return line, None, ""
-    header = next(csv.reader([b[0]]))
-    x, y = next(csv.reader(io.StringIO(a[line - 1]))), next(csv.reader(io.StringIO(b[line - 1])))
+    x, y = _csv_row(a, line), _csv_row(b, line)
+    if not x or not y:  # a row added or removed
+        have, lack = ("found", "data/raw gives none") if x else ("data/raw gives", "found none")
+        row = x or y
+        return line, None, f" ({have} a row here, {lack}: {','.join(row)[:80]!r})"
+    header = _csv_row(b, 1)
     for name, got, want in zip(header, x, y, strict=False):
         if got != want:
             return line, name, f" (found {got!r}, data/raw gives {want!r})"
-    return line, None, ""
+    return line, None, f" (found {len(x)} fields, data/raw gives {len(y)})"
+
+
+def _csv_row(lines: list[str], line: int) -> list[str]:
+    """The fields of a file's 1-based ``line``; none past its end or on a blank line."""
+    if line > len(lines) or not lines[line - 1]:
+        return []
+    return next(csv.reader(io.StringIO(lines[line - 1])), [])
 
 
 def validate_package(descriptor: Path) -> list[Problem]:

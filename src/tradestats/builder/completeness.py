@@ -146,13 +146,20 @@ def account_for_numbers(raw: RawData) -> Accounting:
         raw.texts,
         "«{quote}» contains no number the extractor finds; remove the row",
     )
+    twice = _transcribed_twice(figures)  # reported as such by the provenance check
     out.problems += _unmatched_rows(
         figures,
-        lambda i: fig_ids[i] in out.matches,
+        lambda i: fig_ids[i] in out.matches or i in twice,
         raw.texts,
         "the extractor finds no number in «{quote}»",
     )
     return out
+
+
+def _transcribed_twice(figures: pd.DataFrame) -> set[int]:
+    """Positions of the rows that repeat an earlier row's source, line and quote."""
+    keys = list(zip(figures["source_id"], figures["line"], figures["quote"], strict=True))
+    return {i for i, key in enumerate(keys) if key in keys[:i]}
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,10 @@ once only, at its stated line of its stated text; every id must resolve."""
 
 from __future__ import annotations
 
+from typing import Any
+
+import pandas as pd
+
 from tradestats.builder.raw import RawData, records
 from tradestats.contract.checking import foreign_key_problems
 from tradestats.contract.models import RAW_TABLES
@@ -13,6 +17,7 @@ __all__ = [
     "locate_quote",
     "provenance_problems",
     "reference_problems",
+    "transcribed_twice_problems",
 ]
 
 
@@ -43,24 +48,34 @@ def locate_quote(
     )
 
 
-# (table, column holding the quote, column holding the line, must it be unique)
+# (table, column holding the quote, columns holding its line: the first that is filled,
+# must it be unique)
 _QUOTED = [
-    ("figures", "quote", "line", True),
-    ("figures", "period_text", "line", False),
-    ("figures", "agency_quote", "line", False),
-    ("calendar_mentions", "quote", "line", False),
-    ("sources", "date_quote", "date_line", False),
-    ("excluded", "quote", "line", True),
+    ("figures", "quote", ("line",), True),
+    ("figures", "period_text", ("line",), False),
+    ("figures", "agency_quote", ("agency_line", "line"), False),
+    ("figures", "qualifier_quote", ("line",), False),
+    ("calendar_mentions", "quote", ("line",), False),
+    ("sources", "date_quote", ("date_line",), False),
+    ("excluded", "quote", ("line",), True),
 ]
 
 
+def _lines(df: Any, columns: tuple[str, ...]) -> list[Any]:
+    """Each row's line: the first of ``columns`` that is filled."""
+    found = df[columns[0]].tolist()
+    for column in columns[1:]:
+        found = [a if not _blank(a) else b for a, b in zip(found, df[column].tolist(), strict=True)]
+    return found
+
+
 def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, float) and value != value)
+    return value is None or bool(pd.isna(value))  # type: ignore[arg-type]
 
 
 def provenance_problems(raw: RawData) -> list[Problem]:
     """Every quote-like column of every raw table, located in its text."""
-    problems: list[Problem] = []
+    problems: list[Problem] = transcribed_twice_problems(raw)
     for table, column, line_column, unique in _QUOTED:
         df = raw.tables.get(table)
         if df is None:
@@ -69,7 +84,7 @@ def provenance_problems(raw: RawData) -> list[Problem]:
             df.index.tolist(),
             df["source_id"].tolist(),
             df[column].tolist(),
-            df[line_column].tolist(),
+            _lines(df, line_column),
             strict=True,
         )
         for file_line, source_id, quote, line in rows:
@@ -81,6 +96,32 @@ def provenance_problems(raw: RawData) -> list[Problem]:
             issue = locate_quote(lines, int(line), str(quote), unique=unique, source=str(source_id))
             if issue:
                 problems.append(Problem(raw.label(table), int(file_line), column, issue))
+    return problems
+
+
+def transcribed_twice_problems(raw: RawData) -> list[Problem]:
+    """A figure transcribed twice: a row with the source, line and quote of an earlier
+    one."""
+    figures = raw.tables.get("figures")
+    if figures is None:
+        return []
+    first: dict[tuple[str, int, str], tuple[str, int]] = {}
+    problems = []
+    for file_line, row in records(figures):
+        key = (str(row["source_id"]), int(row["line"]), str(row["quote"]))
+        if key in first:
+            fid, line = first[key]
+            problems.append(
+                Problem(
+                    raw.label("figures"),
+                    file_line,
+                    "quote",
+                    f"transcribed twice: {row['figure_id']} repeats {fid} (line {line}), "
+                    "the same words at the same place; keep one",
+                )
+            )
+        else:
+            first[key] = (str(row["figure_id"]), file_line)
     return problems
 
 

@@ -8,6 +8,7 @@ point back to the line as well.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import io
 import re
@@ -19,6 +20,7 @@ import pandas as pd
 
 from tradestats.contract.checking import schema_problems
 from tradestats.contract.models import RAW_TABLES, TableSpec
+from tradestats.contract.vocabularies import DATE_RANGE, MAX_TEXT_BYTES
 from tradestats.errors import Problem
 
 __all__ = ["RawData", "read_raw", "read_table", "read_text", "records"]
@@ -66,6 +68,10 @@ def _decode(data: bytes, label: str, problems: list[Problem]) -> str | None:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # C0 controls but tab and newline
+# Bidi embeddings, overrides and isolates: they reorder what a reader sees without
+# changing the text. Zero-width (non-)joiners and the LRM/RLM marks are part of Persian
+# writing and stay allowed.
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 def _text_problem(text: str, label: str) -> Problem | None:
@@ -100,6 +106,11 @@ def _text_problem(text: str, label: str) -> Problem | None:
 def read_text(path: Path, label: str, problems: list[Problem]) -> tuple[list[str], str] | None:
     """The lines of a source text (without line endings) and the SHA-256 of its bytes,
     read once; or None with a problem."""
+    if path.is_file() and path.stat().st_size > MAX_TEXT_BYTES:
+        size = path.stat().st_size
+        message = f"{size:,} bytes is more than the {MAX_TEXT_BYTES:,} bytes a text may hold"
+        problems.append(Problem(label, None, None, message))
+        return None
     data = _read_bytes(path, label, problems)
     text = None if data is None else _decode(data, label, problems)
     if data is None or text is None:
@@ -166,6 +177,40 @@ def _rows_with_lines(
     return (header, rows, lines), problems
 
 
+def _cell_problem(value: str) -> str | None:
+    """What makes a cell's text unusable, in words, or None."""
+    control = _CONTROL.search(value)
+    if control is not None:
+        return f"control character U+{ord(control.group()):04X}; a cell holds printable text"
+    bidi = _BIDI_CONTROL.search(value)
+    if bidi is not None:
+        return (
+            f"bidirectional control U+{ord(bidi.group()):04X}: it reorders what a reader "
+            "sees; remove it"
+        )
+    if value != value.strip():
+        return "starts or ends with a space; remove it"
+    return None
+
+
+def _header_and_cell_problems(
+    header: list[str], rows: list[list[str]], lines: list[int], label: str
+) -> list[Problem]:
+    """A column named twice, and cells holding control characters, bidi controls or
+    padding, each by line and column."""
+    problems = [
+        Problem(label, 1, name, f"duplicate column {name!r}: a column may appear once")
+        for i, name in enumerate(header)
+        if name in header[:i]
+    ]
+    for line, row in zip(lines, rows, strict=True):
+        for name, value in zip(header, row, strict=True):
+            issue = _cell_problem(value) if value else None
+            if issue is not None:
+                problems.append(Problem(label, line, name, issue))
+    return problems
+
+
 def read_table(
     path: Path, spec: TableSpec, label: str
 ) -> tuple[pd.DataFrame | None, list[Problem]]:
@@ -195,12 +240,46 @@ def read_table(
         if problems:
             return None, problems
     header, rows, lines = rows_and_lines
+    cell_problems = _header_and_cell_problems(header, rows, lines, label)
+    if cell_problems:
+        return None, cell_problems
     values = [[value or None for value in row] for row in rows]  # an empty field is missing
     df = pd.DataFrame(
         values, columns=header, index=pd.Index(lines, name="line_in_file"), dtype=object
     )
+    date_issues = _date_problems(df, spec, label)
+    if date_issues:
+        return None, date_issues
     valid, schema_issues = schema_problems(df, spec.model, label)
     return valid, schema_issues
+
+
+def _date_problems(df: pd.DataFrame, spec: TableSpec, label: str) -> list[Problem]:
+    """Each date cell that is not an ISO date within DATE_RANGE, by line and column
+    (pandera would report it without its line)."""
+    low, high = DATE_RANGE
+    problems = []
+    for name, column in spec.model.to_schema().columns.items():
+        if name not in df.columns or not str(column.dtype).startswith("datetime64"):
+            continue
+        for line, value in df[name].items():
+            if value is None:
+                continue
+            if not (_ISO_DATE.fullmatch(value) and low <= value <= high and _is_date(value)):
+                message = f"{value!r} is not a date between {low} and {high} (YYYY-MM-DD)"
+                problems.append(Problem(label, int(str(line)), name, message))
+    return problems
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _is_date(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 @dataclass
@@ -221,6 +300,10 @@ def read_raw(raw_dir: Path) -> tuple[RawData, list[Problem]]:
     problems found; the caller decides whether to go on."""
     data = RawData(root=raw_dir)
     problems: list[Problem] = []
+    texts = raw_dir / "texts"
+    if texts.is_symlink() or not texts.resolve().is_relative_to(raw_dir.resolve()):
+        message = "is a link to a folder elsewhere; copy the texts into data/raw/texts/"
+        return data, [Problem("data/raw/texts", None, None, message)]
     _read_tables(data, ["sources"], problems)
     sources = data.tables.get("sources")
     if sources is not None:

@@ -19,7 +19,13 @@ from tradestats.builder.raw import RawData, records
 from tradestats.contract.models import CLEAN_TABLES
 from tradestats.contract.vocabularies import PLAUSIBLE_MAX, unit_kind
 from tradestats.errors import NumberPhraseError, PeriodError, Problem
-from tradestats.text.lexicon import UNIT_FAMILIES, qualifier_before, unit_families_in
+from tradestats.text.lexicon import (
+    QUALIFIER_WORDS,
+    UNIT_FAMILIES,
+    qualifier_before,
+    qualifier_in,
+    unit_families_in,
+)
 from tradestats.text.numbers import find_number_phrases, normalize_text, parse_quantity
 
 __all__ = [
@@ -74,6 +80,8 @@ def _meaning_problems(
                 f"the quote says {stated!r} before the number, but the qualifier is {qualifier!r}",
             )
         )
+    elif not stated and not is_range:
+        issues += _unstated_qualifier(qualifier, row["qualifier_quote"])
     for family in sorted(unit_families_in(quote)):
         units = UNIT_FAMILIES[family][1]
         if unit not in units:
@@ -101,6 +109,25 @@ def _meaning_problems(
             )
         )
     return issues
+
+
+def _unstated_qualifier(qualifier: str, words: Any) -> list[tuple[str, str]]:
+    """A qualifier the quote does not state must be stated by qualifier_quote: words on
+    the line, of that qualifier where the lexicon knows its words ('more than', «حدود»)."""
+    if qualifier == "exact":
+        return []
+    if not isinstance(words, str):
+        return [
+            (
+                "qualifier",
+                f"the quote has no word for {qualifier!r}; if the text says it elsewhere on "
+                "the line, quote those words in qualifier_quote",
+            )
+        ]
+    if qualifier in QUALIFIER_WORDS and qualifier_in(words) != qualifier:
+        known = ", ".join(repr(w) for w in QUALIFIER_WORDS[qualifier][:4])
+        return [("qualifier_quote", f"{words!r} is not a word for {qualifier!r} ({known}, …)")]
+    return []
 
 
 def _implausible(row: dict[str, Any], value: Decimal) -> str | None:

@@ -178,6 +178,23 @@ def render_charts(
 ) -> list[Path]:
     """Render the named charts (default: all), their data and the gallery, and return
     the files written or kept."""
+    contents = chart_files(
+        names, formats=formats, lang=lang, out_dir=out_dir, dpi=dpi, data_dir=data_dir
+    )
+    replace_files(contents)
+    return sorted(contents)
+
+
+def chart_files(
+    names: Iterable[str] | None = None,
+    *,
+    formats: Iterable[str] = FORMATS,
+    lang: str = "en",
+    out_dir: Path,
+    dpi: int = 200,
+    data_dir: Path | None = None,
+) -> dict[Path, bytes]:
+    """The bytes of every file :func:`render_charts` writes, drawn in memory."""
     chosen = list(names) if names else list(CHARTS)
     fmts = list(dict.fromkeys(formats))
     _check(chosen, fmts, lang, dpi)
@@ -199,5 +216,4 @@ def render_charts(
         css = font_css([data for data, _info in svgs.values()], lang)
         for path, (data, info) in svgs.items():
             contents[path] = finish_svg(data, info.title, info.alt, css, lang)
-    replace_files(contents)
-    return sorted(contents)
+    return contents

@@ -3,6 +3,7 @@ name the file, the line and the column; and foreign keys between tables."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Hashable, Mapping
 
 import pandas as pd
@@ -20,7 +21,9 @@ def schema_problems(
     """Validate ``df`` (indexed by file line) against ``model``, lazily: every failure
     becomes a Problem naming the line and column."""
     try:
-        return model.validate(df, lazy=True), []
+        with warnings.catch_warnings():  # pandera's own warnings: the problems say it all
+            warnings.filterwarnings("ignore", category=UserWarning, module="pandera")
+            return model.validate(df, lazy=True), []
     except pa.errors.SchemaErrors as exc:
         cases = exc.failure_cases
     problems: list[Problem] = []
@@ -61,6 +64,8 @@ def schema_problems(
         elif wide:
             msg = check
             column = None
+        elif check == "not_nullable":
+            msg = "blank: this column needs a value"
         else:
             msg = f"expected {_describe(check)}, found {found!r}"
         problems.append(Problem(label, line, column, msg))
@@ -91,7 +96,6 @@ def _describe(check: str) -> str:
         "greater_than_or_equal_to(": ">= (",
         "greater_than(": "> (",
         "less_than_or_equal_to(": "<= (",
-        "not_nullable": "a value (this column may not be blank)",
         "coerce_dtype(": "a value of type (",
         "dtype(": "type (",
         "str_length(": "text of length (",

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pandas as pd
 import pandera.pandas as pa
 
 from tradestats.contract.models import CLEAN_TABLES, TableSpec
@@ -54,7 +55,12 @@ def _constraints(column: pa.Column) -> dict[str, Any]:
             out["maximum"] = stats["max_value"]
         elif check.name == "str_length" and stats.get("min_value"):
             out["minLength"] = stats["min_value"]
-    return out
+    return {k: _json_value(v) for k, v in out.items()}
+
+
+def _json_value(value: Any) -> Any:
+    """A bound as JSON holds it: a date as its ISO text."""
+    return value.date().isoformat() if isinstance(value, pd.Timestamp) else value
 
 
 def table_schema(spec: TableSpec) -> dict[str, Any]:

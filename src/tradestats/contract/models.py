@@ -22,6 +22,7 @@ from tradestats.contract.vocabularies import (
     CHECK_KINDS,
     CHECK_STATUSES,
     COMPARISONS,
+    DATE_RANGE,
     DIRECTIONS,
     EXCLUSION_REASONS,
     FIGURE_QUALIFIERS,
@@ -72,6 +73,13 @@ def _code(title: str, description: str, *, nullable: bool = False, categorical: 
         description=description,
         metadata=metadata,
     )
+
+
+def _date(title: str, description: str, *, nullable: bool = False) -> Any:
+    """A date a source was written or published: between DATE_RANGE's bounds, so a
+    mistyped year (0001, 9999) is refused at its line."""
+    low, high = (pd.Timestamp(d) for d in DATE_RANGE)
+    return pa.Field(ge=low, le=high, nullable=nullable, title=title, description=description)
 
 
 def _period_kind() -> Any:
@@ -162,8 +170,8 @@ class RawSources(pa.DataFrameModel):
         title="Language",
         description="ISO 639-1 code of the text's language.",
     )
-    date: Series[pd.Timestamp] = pa.Field(
-        title="Date", description="Publication or as-of date. For a month or year, its last day."
+    date: Series[pd.Timestamp] = _date(
+        "Date", "Publication or as-of date. For a month or year, its last day."
     )
     date_precision: Series[str] = _enum(
         ["day", "month", "year"],
@@ -229,7 +237,14 @@ class RawFigures(pa.DataFrameModel):
     agency_quote: Series[str] = pa.Field(
         nullable=True,
         title="Agency quote",
-        description="Verbatim words on the line that name the agency.",
+        description="Verbatim words that name the agency, on the row's line or on agency_line.",
+    )
+    agency_line: Series[pd.Int64Dtype] = pa.Field(
+        nullable=True,
+        ge=1,
+        title="Agency line",
+        description="Where the agency is named on an earlier line (an attribution that "
+        "carries from one sentence to the next): that line; blank for the row's own line.",
     )
     period: Series[str] = pa.Field(
         title="Period",
@@ -246,6 +261,13 @@ class RawFigures(pa.DataFrameModel):
     unit: Series[str] = _enum(UNITS, title="Unit", description="Unit of the figure.")
     qualifier: Series[str] = _enum(
         FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies the figure."
+    )
+    qualifier_quote: Series[str] = pa.Field(
+        nullable=True,
+        title="Qualifier quote",
+        description="Verbatim words on the row's line that state the qualifier, where they "
+        "stand outside the quote («تقریبی» before a pair of figures, a verb after it); "
+        "blank where the quote holds them or the figure is exact.",
     )
     nature: Series[str] = _enum(NATURES, title="Nature", description="Outcome, forecast or target.")
     direction: Series[str] = _enum(
@@ -279,6 +301,16 @@ class RawFigures(pa.DataFrameModel):
     @pa.dataframe_check(error="agency_id and agency_quote go together")
     def agency_named_with_quote(cls, df: pd.DataFrame) -> pd.Series[bool]:
         return df["agency_id"].isna() == df["agency_quote"].isna()
+
+    @pa.dataframe_check(error="agency_line goes with agency_quote, and is before the row's line")
+    def agency_line_is_earlier(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        given = df["agency_line"].notna()
+        line = pd.to_numeric(df["line"], errors="coerce")  # its own check reports a bad line
+        return ~given | (df["agency_quote"].notna() & (df["agency_line"] < line))
+
+    @pa.dataframe_check(error="an exact figure has no qualifier_quote")
+    def exact_has_no_qualifier_words(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        return ~((df["qualifier"] == "exact") & df["qualifier_quote"].notna())
 
     @pa.dataframe_check(error="qualifier 'target' goes with nature 'target'")
     def target_is_a_target(cls, df: pd.DataFrame) -> pd.Series[bool]:
@@ -327,10 +359,8 @@ class RawCalendarMentions(pa.DataFrameModel):
     jalali_date: Series[str] = pa.Field(
         str_matches=_JALALI, title="Iranian date", description="The Iranian date, YYYY-MM-DD."
     )
-    gregorian_date: Series[pd.Timestamp] = pa.Field(
-        nullable=True,
-        title="Gregorian date",
-        description="The Gregorian date the text pairs with it.",
+    gregorian_date: Series[pd.Timestamp] = _date(
+        "Gregorian date", "The Gregorian date the text pairs with it.", nullable=True
     )
     weekday: Series[str] = _enum(
         WEEKDAYS,
@@ -487,9 +517,7 @@ class RawReference(pa.DataFrameModel):
     headline_from: Series[str] = _enum(
         HEADLINE_FROM, title="Headline from", description="Whether the page prints a headline."
     )
-    published: Series[pd.Timestamp] = pa.Field(
-        title="Published", description="Date of publication."
-    )
+    published: Series[pd.Timestamp] = _date("Published", "Date of publication.")
     address: Series[str] = pa.Field(
         str_matches=r"^https?://\S+$", title="Address", description="The page's URL."
     )

@@ -10,6 +10,7 @@ __all__ = [
     "CHECK_KINDS",
     "CHECK_STATUSES",
     "COMPARISONS",
+    "DATE_RANGE",
     "DIRECTIONS",
     "EXCLUSION_REASONS",
     "FIGURE_KINDS",
@@ -18,6 +19,7 @@ __all__ = [
     "FLOWS",
     "GRADES",
     "HEADLINE_FROM",
+    "MAX_TEXT_BYTES",
     "NATURES",
     "QUALIFIERS",
     "REFERENCE_BASES",
@@ -271,6 +273,12 @@ WORLD_BANK_AGGREGATES = frozenset(
     }
 )
 
+
+# The largest source text the build and the extractor read (20 MiB): one limit, one place.
+MAX_TEXT_BYTES = 20 * 1024 * 1024
+
+# The dates a text or a page can bear: a year outside them (0001, 9999) is a typing slip.
+DATE_RANGE = ("1800-01-01", "2100-12-31")
 
 # Plausibility bounds: a figure beyond them is a transcription error, not a finding.
 # World merchandise trade is about US$25 trillion a year (WTO, 2022), so no trade flow

@@ -25,7 +25,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import NamedTuple
 
-from tradestats.contract.vocabularies import FIGURE_KINDS, unit_kind
+from tradestats.contract.vocabularies import FIGURE_KINDS, MAX_TEXT_BYTES, unit_kind
 from tradestats.errors import TradestatsError
 from tradestats.text.lexicon import qualifier_ending_at
 from tradestats.text.numbers import Quantity, normalize_text, quantities_in
@@ -44,7 +44,7 @@ __all__ = [
     "render_candidates",
 ]
 
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a text larger than this is refused, not read
+MAX_FILE_BYTES = MAX_TEXT_BYTES  # a text larger than this is refused, not read
 
 _P = r"(?:ی|ای|های|ها)?"  # Persian suffixes: «دلاری», «درصدی»
 _END = r"(?![\w])"
@@ -453,8 +453,8 @@ def extract_file(path: Path | str, *, include_bare: bool = False) -> list[Candid
 # what the extractor adds.
 RAW_FIGURE_COLUMNS = (
     "figure_id", "source_id", "line", "quote", "category", "subject", "reporter", "partner",
-    "flow", "agency_id", "agency_quote", "period", "period_text", "unit", "qualifier",
-    "nature", "direction", "note",
+    "flow", "agency_id", "agency_quote", "agency_line", "period", "period_text", "unit",
+    "qualifier", "qualifier_quote", "nature", "direction", "note",
 )  # fmt: skip
 EXTRA_COLUMNS = ("value", "value_upper", "kind", "column", "context", "file")
 

@@ -13,7 +13,13 @@ from functools import cache
 
 from tradestats.text.numbers import normalize_text
 
-__all__ = ["QUALIFIER_WORDS", "UNIT_FAMILIES", "qualifier_before", "unit_families_in"]
+__all__ = [
+    "QUALIFIER_WORDS",
+    "UNIT_FAMILIES",
+    "qualifier_before",
+    "qualifier_in",
+    "unit_families_in",
+]
 
 # Words that, written straight before a number, qualify it.
 QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
@@ -162,6 +168,15 @@ def qualifier_before(text: str, start: int) -> str | None:
 
 
 _QUALIFIER_REACH = 40  # characters: qualifiers are short
+
+
+def qualifier_in(words: str) -> str | None:
+    """The qualifier whose word ``words`` holds (the first found), or None."""
+    norm = normalize_text(words)[0].lower()
+    for qualifier, w in _qualifier_words():
+        if re.search(rf"(?<!\w){re.escape(w)}(?!\w)", norm):
+            return qualifier
+    return None
 
 
 def qualifier_ending_at(norm_lower: str, end: int) -> str | None:

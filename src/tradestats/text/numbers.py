@@ -602,6 +602,7 @@ def _negative(norm: str, start: int) -> bool:
 # Exact arithmetic for any number a text can hold: digit runs longer than _MAX_DIGITS are
 # not read as numbers at all, and the context is wide enough that no product rounds.
 _MAX_DIGITS = 40
+_OVERLONG = re.compile(f"\\d{{{_MAX_DIGITS + 1},}}")
 _EXACT = Context(prec=200)
 
 
@@ -806,7 +807,14 @@ def parse_quantity(text: str) -> Quantity:
     Raises :class:`NumberPhraseError` naming the text if it holds no number, or more
     than one.
     """
-    found = find_quantities(text)
+    normalized = normalize_text(text)
+    overlong = _OVERLONG.search(normalized[0])
+    if overlong is not None:
+        raise NumberPhraseError(
+            f"{text!r} holds a run of {len(overlong.group())} digits: more than the "
+            f"{_MAX_DIGITS} the number reader holds exactly"
+        )
+    found = quantities_in(text, normalized)
     if not found:
         raise NumberPhraseError(f"no number found in {text!r}")
     if len(found) > 1:

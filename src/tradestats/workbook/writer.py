@@ -33,7 +33,13 @@ from tradestats.workbook.reader_sheet import reader_sheet, reader_span
 from tradestats.workbook.readme_sheet import readme_sheet
 from tradestats.workbook.table_sheets import table_sheet
 
-__all__ = ["EXCEL_MAX_ROWS", "data_date", "workbook_bytes", "write_workbook"]
+__all__ = [
+    "EXCEL_MAX_ROWS",
+    "data_date",
+    "workbook_bytes",
+    "workbook_bytes_of",
+    "write_workbook",
+]
 
 
 def data_date(tables: dict[str, pd.DataFrame]) -> dt.date:
@@ -123,11 +129,15 @@ class _FixedTimeZip(zipfile.ZipFile):
         self.writestr(str(arcname or filename), Path(filename).read_bytes())
 
 
+def workbook_bytes_of(data_dir: Path | str | None = None) -> bytes:
+    """The workbook of the clean tables in ``data_dir``, in memory."""
+    return workbook_bytes({name: load(name, data_dir=data_dir) for name in CLEAN_TABLES})
+
+
 def write_workbook(target: Path, *, data_dir: Path | str | None = None) -> Path:
     """Write the workbook of the clean tables in ``data_dir`` to ``target`` atomically
     (only if its bytes change) and return the path."""
     if target.suffix.lower() != ".xlsx":
         raise TradestatsError(f"{target}: the workbook's name must end in .xlsx")
-    tables = {name: load(name, data_dir=data_dir) for name in CLEAN_TABLES}
-    write_atomic(target, workbook_bytes(tables))
+    write_atomic(target, workbook_bytes_of(data_dir))
     return target
