@@ -132,8 +132,10 @@ def _scale(runs: int, scales: list[int], tmp: Path) -> None:
         n_fig = sum(1 for _ in (root / "data/raw/figures.csv").open()) - 1
         mb = sum(p.stat().st_size for p in (root / "data/raw/texts").iterdir()) / 2**20
         b = _median_run([*TS, "build"], root, runs)
-        v = _median_run([*TS, "validate"], root, runs)
         e = _median_run([*TS, "export"], root, 1)
+        for lang in ("en", "fa"):  # validate checks every published file: draw them first
+            run([*TS, "plot", "--lang", lang], root)
+        v = _median_run([*TS, "validate"], root, runs)
         texts = sorted(str(p) for p in (root / "data/raw/texts").iterdir())
         x = _median_run([*TS, "extract", "--format", "csv", *texts], root, 1)
         cell = lambda r: f"{r[0]:6.1f}s/{r[1]:5d}MB"  # noqa: E731

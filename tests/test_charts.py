@@ -61,7 +61,7 @@ def test_matches_its_baseline(tmp_path: Path, tables, name: str, lang: str) -> N
 def test_every_chart_has_title_unit_labels_and_a_generated_note(tables, name, lang) -> None:
     fig = chart_function(name)(tables, lang=lang)
     texts = _texts(fig)
-    note = next(t for t in texts if t.startswith(("Source", "منبع", "منابع")))
+    note = next(t for t in texts if t.startswith(("Source", "منبع", "منابع"))).replace("\n", " ")
     sources = tables["sources"]
     outlet = sources.loc[
         sources["source_id"] == "iranonline-2022", "outlet" if lang == "en" else "outlet_fa"
@@ -100,15 +100,17 @@ def test_values_come_from_the_tables(tables) -> None:
 def test_titles_are_written_from_the_plotted_rows(tables) -> None:
     titles = {name: chart_info(name)(tables, "en").title for name in CHARTS}
     assert titles == {
-        "iran_russia_trade": "Russia–Iran trade was $1.7 billion in 2017 and 2018",
+        "iran_russia_trade": "Iran–Russia trade was $1.7 billion in 2017 and 2018",
         "iran_exports_growth": "Russia's imports from Iran more than doubled in 2020, after "
         "falling in 2019",
         "partners": "In 2018, Russia's trade with the European Union was 169 times its trade "
         "with Iran",
+        # each figure's agency named, or that the text names none
         "russia_balance": "Russia exported more than it imported: with the European Union in "
-        "2018 and with the world in 2019",
-        "iran_russia_references": "Iran–Russia trade, 2016–2022, as other published sources "
-        "reported it",
+        "2018 (Russian customs) and with the world in 2019 (Iran Online, naming no agency)",
+        # the published figures' claim, attributed to them
+        "iran_russia_references": "Published figures put Iran–Russia trade at $2.18 billion "
+        "in 2016 and $4.6–4.9 billion in 2022",
     }
 
 
@@ -122,7 +124,7 @@ def test_the_partners_ratio_compares_like_with_like(tables) -> None:
     others = info.rows[~info.rows["figure_id"].isin(main["figure_id"])]
     assert set(others["figure_id"]) == {"F017", "F018", "F048"}  # other dates, shown apart
     texts = _texts(chart_function("partners")(tables, lang="en"))
-    assert "Other dates: not comparable with 2018" in texts
+    assert "Other dates, the text naming no agency: not comparable with 2018" in texts
 
 
 def test_iran_chart_shows_2017_to_2021_by_agency(tables) -> None:
@@ -130,8 +132,8 @@ def test_iran_chart_shows_2017_to_2021_by_agency(tables) -> None:
     assert {"2017", "2018", "2019", "2020", "2021"} <= set(texts)
     assert texts.count("not stated") == 1  # 2021: nothing at all
     fig = chart_function("iran_russia_trade")(tables, lang="en")
-    dashes = [m for m in fig.axes[0].lines if m.get_marker() == "_"]
-    assert len(dashes) == 4  # 2019 and 2020: goods from Russia and turnover not stated
+    # a missing bar is not drawn (the subtitle says so): 3 + 3 + 1 + 1 Russian, 3 Iranian
+    assert len([p for p in fig.axes[0].patches if isinstance(p, Rectangle)]) == 11
     assert "Farvardin–Shahrivar 1400\n(21 Mar to\n22 Sep 2021)" in texts
     # each block says who recorded it, and that goods from the other side are its imports
     assert "Russian customs, full years · goods from Iran: Russia's imports" in texts
@@ -140,15 +142,20 @@ def test_iran_chart_shows_2017_to_2021_by_agency(tables) -> None:
     # the source's claim is the source's, and the reconciliation's finding stands by it
     claim = next(t for t in texts if "has always been under" in t).replace("\n", " ")
     assert claim == (
-        "Iran Online says trade 'has always been under' 2,000. Other published figures "
-        "contradict it: 2,180 for 2016 and more than 4,000 for 2021."
+        "Iran Online says trade 'has always been under' $2 billion. Other published figures "
+        "contradict it: $2.18 billion for 2016 (a remark by Iran's ambassador to Russia; "
+        "Sputnik) and $4.04 billion for 2021 (exports plus imports as Russian customs "
+        "recorded them; RT)."
     )
 
 
 def test_growth_chart_shows_every_year_and_checks_the_stated_rate(tables) -> None:
     texts = _texts(chart_function("iran_exports_growth")(tables, lang="en"))
     assert {"392.2", "533", "390", "800"} <= set(texts)
-    assert any("about 105%" in t and "105.1%" in t for t in texts)
+    # the text's rate and the rate its two values give (800 / 390 - 1 = 105.1%), rounded alike
+    assert "The text gives about 105%; its two values give 105% (consistent within rounding)." in (
+        texts
+    )
     assert "the text: about 105% more" in texts  # the text's rate keeps its 'about'
 
 
@@ -159,7 +166,7 @@ def test_partner_bounds_and_targets_are_marked(tables) -> None:
     assert "more than 2" in texts  # Azerbaijan, «بیش از دو میلیارد»: no decimal it lacks
     assert "target 100" in texts
     assert {"294.2", "108.3", "1.74"} <= set(texts)  # they give the title's 169
-    assert any("as of Aug 2010" in t for t in texts)
+    assert "Azerbaijan\nas of about Aug 2010" in texts  # a date inferred from the page
     hatched = [p for p in fig.findobj(Rectangle) if p.get_hatch() == "////"]
     assert len(hatched) == 3  # two bounds, and the bound in the key
     # one scale for both panels
@@ -236,7 +243,7 @@ def test_svg_keeps_text_as_text_with_title_alt_text_and_its_fonts(tmp_path: Path
     assert 'xml:lang="fa"' in head and 'role="img"' in head
     assert 'aria-labelledby="chart-title chart-desc"' in head
     assert (
-        '<title id="chart-title">در ۲۰۱۸ تجارت روسیه با اتحادیه اروپا ۱۶۹ برابر تجارتش با ایران '
+        '<title id="chart-title">در ۲۰۱۸ تجارت روسیه با اتحادیهٔ اروپا ۱۶۹ برابر تجارتش با ایران '
         "بود</title>" in svg
     )
     assert '<desc id="chart-desc">نمودار میله‌ای حجم تجارت روسیه' in svg
@@ -269,12 +276,17 @@ def test_pdf_embeds_truetype_says_its_language_and_claims_no_date(tmp_path: Path
 
 def test_each_chart_ships_its_plotted_rows_and_a_gallery(tmp_path: Path, tables) -> None:
     render_charts(formats=["png"], lang="en", out_dir=tmp_path)
-    rows = pd.read_csv(tmp_path / "iran_exports_growth.csv")
+    every = pd.read_csv(tmp_path / "iran_exports_growth.csv")
+    rows, derived = every[every["figure_id"].notna()], every[every["figure_id"].isna()]
     # the bars, and the growth rate the chart checks (F035, about 105%, line 81)
     assert rows["figure_id"].tolist() == ["F028", "F025", "F034", "F033", "F035"]
     assert rows["value_usd_m"].tolist()[:4] == [392.2, 533.0, 390.0, 800.0]
     assert rows["value_percent"].tolist()[4] == 105
     assert rows["reporting_agency"].tolist() == ["Federal Customs Service of Russia"] * 5
+    # and the rate the chart derives from 390 and 800, with what it comes from
+    assert derived[["derived_value", "derived_unit", "derived_from"]].values.tolist() == [
+        [105.1, "percent", "F034;F033"]
+    ]
     gallery = (tmp_path / "README.md").read_text(encoding="utf-8")
     for name in CHARTS:
         for lang in LANGS:
@@ -286,19 +298,21 @@ def test_each_chart_ships_its_plotted_rows_and_a_gallery(tmp_path: Path, tables)
 def test_the_reference_chart_names_the_source_of_each_published_figure(tables) -> None:
     info = chart_info("iran_russia_references")(tables, "en")
     shown = [i for i in info.rows["figure_id"] if i.startswith("R")]
-    assert shown == ["R001", "R005", "R006", "R008", "R013", "R011", "R012", "R018", "R019"]
+    assert shown == ["R001", "R005", "R006", "R008", "R054", "R013", "R011", "R012", "R018", "R019"]
     texts = _texts(chart_function("iran_russia_references")(tables, lang="en"))
     # a remark is labelled as a remark, by whom; an agency's figures by the agency
     assert "Remark: Iran's ambassador to Russia" in texts
     assert "Russian customs: exports + imports" in texts
-    assert "3,070 + 972 = 4,042\n(the sum by tradestats)" in texts  # derived, and says so
+    assert "3.07 + 0.97 = 4.04\n(sum derived)" in texts  # derived, and says so
     assert texts.count("No other published whole-year turnover found") == 2  # 2017, 2020
-    assert {"only Jan 2017", "only Iran's exports"} <= set(texts)
-    assert texts.count("The texts, citing Russian customs") == 2  # 2017 and 2018
+    assert {"only figures for Jan 2017", "only Iran's exports"} <= set(texts)
+    assert texts.count("The text: Iran Online, citing Russian customs") == 2  # 2017 and 2018
     assert not any(re.search(r"\b[RF]\d{3}\b", t) for t in texts if "Sources:" not in t)
-    assert "No other published whole-year turnover was found for 2017 (Jan 2017 were)" in (info.alt)
+    assert "No other published whole-year turnover was found for 2017: only figures for " in (
+        info.alt
+    )
     # the fine print: each page and who gave its figures, semicolons between them
-    assert "Sputnik (27 Mar 2017), Iran's ambassador to Russia; Cornfield" in _plain(info.note)
+    assert "Sputnik (27 Mar 2017): Iran's ambassador to Russia; Cornfield" in _plain(info.note)
     persian = chart_info("iran_russia_references")(tables, "fa").note
     assert "سفیر ایران در روسیه" in persian and "مقام یا نهاد" not in persian
 
@@ -368,8 +382,8 @@ def test_a_title_with_two_dollar_amounts_stays_plain_text(tables, lang: str) -> 
     grown = _with_flow(tables, "F023", "F998", "2021", 4000.0, "exact")
     title = chart_info("iran_russia_trade")(grown, lang).title
     expected = {
-        "en": "Russia–Iran trade was $1.7 billion in 2017 and 2018, and $4.0 billion in 2021",
-        "fa": "حجم تجارت روسیه و ایران ۱٫۷ میلیارد دلار در ۲۰۱۷ و ۲۰۱۸، و ۴٫۰ میلیارد دلار "
+        "en": "Iran–Russia trade was $1.7 billion in 2017 and 2018, and $4.0 billion in 2021",
+        "fa": "حجم تجارت ایران و روسیه ۱٫۷ میلیارد دلار در ۲۰۱۷ و ۲۰۱۸، و ۴٫۰ میلیارد دلار "
         "در ۲۰۲۱ بود",
     }
     assert title == expected[lang]
@@ -397,8 +411,9 @@ def _with_flow(tables, like: str, new_id: str, period: str, value: float, qualif
 def test_a_texts_figure_keeps_its_qualifier_beside_the_references(tables) -> None:
     grown = _with_flow(tables, "F023", "F997", "2022", 4900.0, "about")
     texts = _texts(chart_function("iran_russia_references")(grown, lang="en"))
-    assert texts.count("about 4,900") == 2  # Mehr's, and now the texts'
-    assert "2022: The texts, citing Russian customs about 4,900" in (
+    # Mehr's, and now the text's, which gives it to the million
+    assert {"about 4.9", "about 4.90"} <= set(texts)
+    assert "2022: The text: Iran Online, citing Russian customs, about 4.90" in (
         chart_info("iran_russia_references")(grown, "en").alt
     )
 
@@ -495,4 +510,4 @@ def test_the_word_check_finds_a_broken_word(tables) -> None:
         fig.savefig(plain, format="pdf", dpi=dpi)  # matplotlib alone
     raster = pypdfium2.PdfDocument(plain.getvalue())[0].render(scale=dpi / 72).to_pil()
     broken = words_out_of_place(fig, png, raster, "fa", dpi)
-    assert any("'رقم متن" in line for line in broken)  # «رقم متن‌ها», the key's entry
+    assert any("حجم تجارت در سال" in line for line in broken)  # «سال‌های», the subtitle

@@ -19,7 +19,7 @@ def test_list_names_every_chart_with_its_title() -> None:
         "In 2018, Russia's trade with the European Union was 169 times its trade with Iran"
     )
     persian = CliRunner().invoke(cli, ["plot", "--list", "--lang", "fa"])
-    assert "در ۲۰۱۸ تجارت روسیه با اتحادیه اروپا ۱۶۹ برابر تجارتش با ایران بود" in persian.output
+    assert "در ۲۰۱۸ تجارت روسیه با اتحادیهٔ اروپا ۱۶۹ برابر تجارتش با ایران بود" in persian.output
 
 
 def test_one_chart_one_format(tmp_path: Path) -> None:

@@ -87,8 +87,8 @@ def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
         flows.loc["F023", "value_usd_m"],
     ]
     # each value is a plain number, its qualifier in the cell beside it
-    assert (rows["2017"][4].value, rows["2017"][5].value) == (392.2, "as stated")
-    assert rows["2017"][4].number_format == "#,##0.0"
+    assert (rows["2017"][4].value, rows["2017"][5].value) == (392.2, "exact")
+    assert rows["2017"][4].number_format == "#,##0.0_)"  # a space's width before the next
     assert (rows["2019"][2].value, rows["2019"][3].value) == (None, "not stated")
     half = rows["Farvardin–Shahrivar 1400 (21 Mar to 22 Sep 2021)"]
     assert [half[k].value for k in (2, 4, 6)] == [637, 270, 907]
@@ -102,7 +102,11 @@ def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
     claim = next(
         c.value for row in ws.iter_rows() for c in row if "always been under" in str(c.value)
     )
-    assert "Other published figures contradict it: 2,180 for 2016" in claim
+    assert "Other published figures contradict it: $2.18" in claim  # wrapped over rows
+
+
+def wb_charts_column_a(path: Path) -> list[openpyxl.cell.Cell]:
+    return list(openpyxl.load_workbook(path)["charts"]["A"])
 
 
 def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_path: Path) -> None:
@@ -112,7 +116,9 @@ def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_pat
         assert f'<a:srgbClr val="{color}"' in xml
     assert "wdUpDiag" in xml  # bounds hatched, as in figures/
     assert 'prstDash val="dash"' in xml  # a target: a dashed outline, as in figures/
-    assert 'formatCode="&quot;more than &quot;#,##0"' in xml  # Türkiye, 'more than 30'
+    # Türkiye's 'more than 30': its category label says it in words, beside the hatching
+    labels = [c.value for c in wb_charts_column_a(workbook_path)]
+    assert "Türkiye, as of 18 Jan 2022: more than 30; target 100" in labels
     assert "In 2018, Russia&apos;s trade with the European Union was 169 times" in xml or (
         "In 2018, Russia's trade with the European Union was 169 times" in xml
     )
@@ -122,7 +128,8 @@ def test_document_properties_come_from_the_data(wb) -> None:
     props = wb.properties
     assert props.creator == "tradestats"
     assert props.title and props.subject and "tradestats" in props.keywords
-    assert props.created.date().isoformat() == props.modified.date().isoformat() == "2022-01-18"
+    # the latest date of what it holds: a reference published on 2024-07-15
+    assert props.created.date().isoformat() == props.modified.date().isoformat() == "2024-07-15"
 
 
 def test_headers_are_plain_labels_mapped_in_the_dictionary(wb) -> None:
@@ -168,7 +175,7 @@ def test_each_sheet_equals_its_csv(workbook_path: Path, name: str) -> None:
 @pytest.mark.parametrize("name", TABLES)
 def test_each_sheet_is_a_styled_table_with_a_frozen_header(wb, name: str) -> None:
     ws = wb[name]
-    assert ws.freeze_panes == "A2"
+    assert ws.freeze_panes == "B2"  # the header row and the id column stay in view
     [table] = ws.tables.values()
     n_rows = len(pd.read_csv(CLEAN / f"{name}.csv"))
     n_cols = len(pd.read_csv(CLEAN / f"{name}.csv", nrows=0).columns)
@@ -197,13 +204,14 @@ def test_numbers_dates_and_qualifiers(wb) -> None:
     turkey = _row(ws, "F017")  # «بیش از ۳۰ میلیارد دلار»
     assert turkey["value_usd_m"].value == 30000
     assert turkey["value_usd_m"].data_type == "n"
-    assert turkey["value_usd_m"].number_format == '"more than "#,##0'
-    assert _row(ws, "F016")["value_usd_m"].number_format == '"less than "#,##0'
-    assert _row(ws, "F018")["value_usd_m"].number_format == '"target "#,##0'
-    assert _row(ws, "F023")["value_usd_m"].number_format == "#,##0"
-    assert _row(ws, "F028")["value_usd_m"].number_format == "#,##0.0"  # 392.2
+    # the qualifier in the number's format, and a space's width after every number
+    assert turkey["value_usd_m"].number_format == '"more than "#,##0_)'
+    assert _row(ws, "F016")["value_usd_m"].number_format == '"less than "#,##0_)'
+    assert _row(ws, "F018")["value_usd_m"].number_format == '"target "#,##0_)'
+    assert _row(ws, "F023")["value_usd_m"].number_format == "#,##0_)"
+    assert _row(ws, "F028")["value_usd_m"].number_format == "#,##0.0_)"  # 392.2
     start = _row(ws, "F037")["period_start"]
-    assert start.is_date and start.number_format == "yyyy-mm-dd"
+    assert start.is_date and start.number_format == "yyyy-mm-dd_)"
     assert start.value.date().isoformat() == "2021-03-21"
 
 
@@ -257,8 +265,8 @@ def test_native_charts_built_from_cell_ranges(wb) -> None:
             assert ref.f.startswith("'charts'!$") or ref.f.startswith("charts!$")
             assert ref.numCache is not None and ref.numCache.pt  # viewers need the cache
     assert [s.tx.strRef.strCache.pt[0].v for s in charts[1].series] == [
-        "Turnover as stated (hatched: a bound)",
-        "Target (dashed outline)",  # a target is a series of its own, with its own key
+        "Turnover, US$ billion (hatched: a bound)",
+        "Target, US$ billion (dashed outline)",  # a target: a series of its own, own key
     ]
     # the category labels the chart caches are the cells it reads, word for word
     for chart in charts:
@@ -277,8 +285,8 @@ def test_readme_sheet(wb) -> None:
     assert "2022-01-18" in text  # the latest date of a text with figures, not the clock
     assert "more_than" in text and "A lower bound" in text
     assert "reporter RUS, partner IRN, flow imports, exporter IRN, importer RUS" in text
-    for name in TABLES:
-        assert name in text
+    assert "The sheet 'Contents' lists every sheet" in text  # not a second list
+    assert "'more than 30,000'" in text
     # the columns are the Dictionary's alone
     assert "million US dollars" not in text and "The sheet 'Dictionary' gives every column" in text
     # Persian inside English sentences sits in bidi isolates, so both keep their order
@@ -322,9 +330,10 @@ def test_same_data_same_bytes(tmp_path: Path) -> None:
 def test_every_date_inside_comes_from_the_data_not_the_clock(tmp_path: Path) -> None:
     path = tradestats.to_excel(tmp_path / "a.xlsx")
     with zipfile.ZipFile(path) as zf:
-        assert {info.date_time for info in zf.infolist()} == {(2022, 1, 18, 0, 0, 0)}
+        # the latest date of what it holds: a reference published on 2024-07-15
+        assert {info.date_time for info in zf.infolist()} == {(2024, 7, 15, 0, 0, 0)}
         core = zf.read("docProps/core.xml").decode()
-    assert core.count("2022-01-18T00:00:00Z") == 2  # created and modified
+    assert core.count("2024-07-15T00:00:00Z") == 2  # created and modified
 
 
 def test_committed_workbook_equals_a_fresh_export(tmp_path: Path) -> None:
@@ -363,19 +372,23 @@ def test_chart_ranges_point_at_their_data_blocks(wb) -> None:
     assert refs[0] == [("'charts'!$B$5:$B$7", "'charts'!$A$5:$A$7")]
     # as precise as the texts: 1.74, whose ratio to 294.2 is the title's 169
     assert [ws[f"B{r}"].value for r in range(5, 8)] == [294.2, 108.3, 1.74]
-    assert [ws[f"C{r}"].value for r in range(5, 8)] == ["as stated"] * 3
+    assert [ws[f"C{r}"].value for r in range(5, 8)] == ["exact"] * 3
     assert [p.v for p in ws._charts[0].series[0].val.numRef.numCache.pt] == [294.2, 108.3, 1.74]
     reader = wb["Iran–Russia 2017–2021"]
     [chart] = reader._charts
+    # like with like: the chart draws one agency's full years (rows 6-10), not the
+    # Iranian customs' six months below them
     assert [s.val.numRef.f for s in chart.series] == [
-        "'Iran–Russia 2017–2021'!$C$5:$C$12",
-        "'Iran–Russia 2017–2021'!$E$5:$E$12",
-        "'Iran–Russia 2017–2021'!$G$5:$G$12",
+        "'Iran–Russia 2017–2021'!$C$6:$C$10",
+        "'Iran–Russia 2017–2021'!$E$6:$E$10",
+        "'Iran–Russia 2017–2021'!$G$6:$G$10",
     ]
-    assert [p.v for p in chart.series[2].val.numRef.numCache.pt] == [1707, 1740, 907]
+    assert [p.v for p in chart.series[2].val.numRef.numCache.pt] == [1707, 1740]
     cached = {p.idx: p.v for p in chart.series[0].cat.strRef.strCache.pt}
-    cells = {i: c.value for i, (c,) in enumerate(reader["A5:A12"]) if c.value}
-    assert cached == cells and len(cells) == 6  # a block's heading row: a blank, a gap
+    cells = {i: c.value for i, (c,) in enumerate(reader["A6:A10"]) if c.value}
+    assert cached == cells == {0: "2017", 1: "2018", 2: "2019", 3: "2020", 4: "2021"}
+    title = "".join(r.t for p in chart.title.tx.rich.p for r in (p.r or []))
+    assert "as Russian customs recorded it" in title
 
 
 def test_the_reconciliation_sheet_grades_the_texts_against_the_references(

@@ -178,4 +178,4 @@ def test_an_economy_has_one_dtype_in_every_table_and_merges_keep_it() -> None:
     rec = tradestats.load("reconciliation")
     merged = flows.merge(rec, on=["figure_id", "reporter", "partner"], suffixes=("", "_rec"))
     assert merged["reporter"].dtype == every_economy  # not object: the categories agree
-    assert len(merged) == len(rec) == 11
+    assert len(merged) == len(rec) == 12

@@ -103,13 +103,18 @@ def test_same_reporter_and_mirror_are_told_apart() -> None:
 def test_a_bound_has_no_difference_and_a_later_reference_says_so() -> None:
     rec = _reconciliation()
     bounds = rec[rec["comparison"] == "bound"]
-    assert len(bounds) == 6
+    assert len(bounds) == 7  # F016 against six references (2016, 2018, 2019, 2021), F017 once
     assert bounds["difference_usd_m"].isna().all() and bounds["difference_percent"].isna().all()
     # F017 'more than 30 billion' (2022-01-18) holds on a 2021 figure published in October
     assert (
         "published 2022-10-23, after the text of 2022-01-18" in rec.loc[("F017", "R041"), "finding"]
     )
     assert "after the text" not in rec.loc[("F016", "R006"), "finding"]  # published 2020
+    # the page gives 1.74 billion as official data, not as the minister's words
+    assert (
+        "official data given beside remarks by Russia's Deputy Foreign Minister"
+        in (rec.loc[("F016", "R006"), "finding"])
+    )
 
 
 def test_reconciliation_periods_are_dates() -> None:
@@ -129,6 +134,7 @@ def test_the_always_under_two_billion_claim_is_tested_against_every_year() -> No
         "R006": "holds",  # 2018: $1.74 billion
         "R008": "undecided",  # 2019: "$2 billion", a round number
         "R013": "contradicted",  # 2021: over $4 billion
+        "R054": "contradicted",  # 2021: $4.03 billion, said by the Iran-Russia chamber's chairman
     }
     assert "R018" not in claim.index  # 2022 ended after the text was written
 
@@ -176,7 +182,7 @@ BAD_REFERENCES = [
     ),
     (
         _duplicate,
-        r"reference\.csv:55: duplicate row: another row has the same address, side, "
+        r"reference\.csv:56: duplicate row: another row has the same address, side, "
         r"partner, flow, period",
     ),
 ]

@@ -96,18 +96,27 @@ def iran_russia_flows(tables: Tables) -> tuple[pd.DataFrame, pd.DataFrame]:
     return pair.drop(columns="_inexact").sort_values(["period_start", "series"]), claims
 
 
-def contradicting(tables: Tables, figure_id: str) -> pd.DataFrame:
-    """The reference figures the reconciliation finds contradict a text's claim, with
-    their period, value and qualifier, oldest first."""
+def contradicting(tables: Tables, claim: pd.Series) -> list[pd.DataFrame]:
+    """The published figures that contradict a text's 'under' claim, one group a year,
+    oldest first: an agency's exports and imports of the year, whose sum breaks the
+    bound, before any official's remark; else the remark the reconciliation grades
+    'contradicted' (an exact figure before a bound)."""
     rec = tables["reconciliation"]
-    hits = rec[(rec["figure_id"] == figure_id) & (rec["grade"] == "contradicted")]
+    hits = rec[(rec["figure_id"] == claim["figure_id"]) & (rec["grade"] == "contradicted")]
     refs = tables["reference_flows"].set_index("reference_id")
-    found = refs.loc[hits["reference_id"].astype(str)].reset_index()
-    # one per period: the strongest evidence (an exact figure before a bound)
-    found = found.assign(_bound=found["qualifier"] != "exact").sort_values(
-        ["period_start", "_bound"]
+    remarks = refs.loc[hits["reference_id"].astype(str)].reset_index()
+    remarks = remarks.assign(_bound=remarks["qualifier"] != "exact")
+    remarks = remarks.sort_values(["period_start", "_bound"]).drop(columns="_bound")
+    pair = _of_pair(
+        tables["reference_flows"], {str(claim["reporter"]), str(claim["partner"])}, "side"
     )
-    return found.drop_duplicates("period_start").drop(columns="_bound")
+    parts = [
+        p for p in _agency_parts(pair) if float(p["value_usd_m"].sum()) >= claim["value_usd_m"]
+    ]
+    by_year = {int(p["period_start"].iloc[0].year): p for p in parts}
+    for _i, r in remarks.iterrows():
+        by_year.setdefault(int(r["period_start"].year), remarks.loc[[_i]])
+    return [by_year[year] for year in sorted(by_year)]
 
 
 def iran_russia_blocks(
@@ -180,6 +189,7 @@ class PartnerTurnover:
     period_end: pd.Timestamp
     as_of: pd.Timestamp
     as_of_precision: str
+    as_of_inferred: bool  # the text's date is worked out from its content, not printed
     target_bn: float | None
     target_id: str | None
 
@@ -200,7 +210,7 @@ def _russia_turnover(tables: Tables) -> pd.DataFrame:
     return russia
 
 
-def _turnover_bar(rows: pd.DataFrame, best: pd.Series, precision: pd.Series) -> PartnerTurnover:
+def _turnover_bar(rows: pd.DataFrame, best: pd.Series, sources: pd.DataFrame) -> PartnerTurnover:
     targets = rows[rows["nature"] == "target"]
     return PartnerTurnover(
         code=str(best["other"]),
@@ -210,7 +220,8 @@ def _turnover_bar(rows: pd.DataFrame, best: pd.Series, precision: pd.Series) -> 
         period_start=best["period_start"],
         period_end=best["period_end"],
         as_of=best["as_of"],
-        as_of_precision=str(precision.loc[str(best["source_id"])]),
+        as_of_precision=str(sources.loc[str(best["source_id"]), "date_precision"]),
+        as_of_inferred=bool(sources.loc[str(best["source_id"]), "date_basis"] == "inferred"),
         target_bn=None if targets.empty else float(targets["value_usd_m"].iloc[0]) / 1000,
         target_id=None if targets.empty else str(targets["figure_id"].iloc[0]),
     )
@@ -244,7 +255,7 @@ def partner_turnover(tables: Tables) -> tuple[list[PartnerTurnover], list[Partne
     and agency; see :func:`_comparable_group`), largest first; and, for each other
     partner, its latest figure (exact full year if any, else a bound) with its target,
     on its own date."""
-    precision = tables["sources"].set_index("source_id")["date_precision"]
+    precision = tables["sources"].set_index("source_id")
     russia = _russia_turnover(tables)
     group = _comparable_group(russia)
     main = [

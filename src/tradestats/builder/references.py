@@ -72,6 +72,7 @@ def _reference_row(row: dict[str, Any], q: Any, period: Any) -> dict[str, Any]:
         "attributed_to": row["attributed_to"],
         "attributed_to_fa": row["attributed_to_fa"],
         "outlet": row["outlet"],
+        "outlet_fa": row["outlet_fa"],
         "headline": row["headline"],
         "published": row["published"],
         "address": row["address"],
@@ -186,6 +187,8 @@ _WORDS = {
 
 def _finding(f: Any, r: Any, comparison: str, grade: str, text_date: Any) -> str:
     who = r.reporting_agency if isinstance(r.reporting_agency, str) else r.attributed_to
+    if r.reporter_basis == "official_data":
+        who = f"official data given beside remarks by {r.attributed_to}"
     ref = f"{r.outlet} ({r.published:%Y-%m-%d}), {who}: {r.as_written} for {r.period_label}"
     later = ""
     if r.published > text_date:

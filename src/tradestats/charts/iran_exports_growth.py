@@ -54,6 +54,16 @@ def _computed(before: pd.Series, after: pd.Series) -> float:
     return (float(after["value_usd_m"]) / float(before["value_usd_m"]) - 1) * 100
 
 
+def _computed_words(tables: Tables, before: pd.Series, after: pd.Series, lang: str) -> str:
+    """The rate the two values give, no more precise than their rounding allows: 390
+    and 800 (to the million) give 104.7% to 105.5%, so '105'."""
+    resolution = tables["figures"].set_index("figure_id")["resolution"] / 1e6
+    b, a = float(before["value_usd_m"]), float(after["value_usd_m"])
+    rb, ra = float(resolution[before.name]) / 2, float(resolution[after.name]) / 2
+    low, high = ((a - ra) / (b + rb) - 1) * 100, ((a + ra) / (b - rb) - 1) * 100
+    return style.format_number(_computed(before, after), lang, 0 if high - low >= 0.5 else 1)
+
+
 def info(tables: Tables, lang: str = "en") -> ChartInfo:
     growth, before, after, stated = growth_pair(tables)
     series = growth_series(tables)
@@ -71,7 +81,7 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         items=t("comma", lang).join(items),
         year=years[-1],
         stated=_stated(stated, lang),
-        computed=style.format_number(_computed(before, after), lang, 1),
+        computed=_computed_words(tables, before, after, lang),
         status=t(f"status.{growth['status']}", lang),
     )
     subtitle = t("growth.subtitle", lang, period=period, agency=agency, unit=t("unit.usd_m", lang))
@@ -83,6 +93,14 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         series,
         layout.data_date(tables, series),
         cited=(str(growth["target_id"]),),
+        derived=(
+            (
+                "rate of change the two values give",
+                round(_computed(before, after), 1),
+                "percent",
+                f"{before.name};{after.name}",
+            ),
+        ),
     )
 
 
@@ -142,7 +160,7 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
         "growth.stated",
         lang,
         stated=_stated(stated, lang),
-        computed=style.format_number(computed, lang, 1),
+        computed=_computed_words(tables, before, after, lang),
         status=t(f"status.{growth['status']}", lang),
     )
     years = [style.to_local_digits(str(s.year), lang) for s in series["period_start"]]

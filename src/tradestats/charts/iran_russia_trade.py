@@ -10,14 +10,21 @@ from typing import Any
 import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
-from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
-from tradestats.charts.words import amount, join_words, period_words, t, value_label
+from tradestats.charts.words import (
+    amount,
+    date_words,
+    join_words,
+    period_words,
+    shown_decimals,
+    t,
+    value_label,
+)
 from tradestats.views import (
     Tables,
     contradicting,
@@ -27,7 +34,15 @@ from tradestats.views import (
     is_whole_year,
 )
 
-__all__ = ["block_label", "claim_words", "flow_labels", "info", "plot_iran_russia_trade"]
+__all__ = [
+    "block_label",
+    "claim_note",
+    "claim_words",
+    "contradicting_rows",
+    "flow_labels",
+    "info",
+    "plot_iran_russia_trade",
+]
 
 _SERIES = ("RUS", "IRN", "turnover")  # goods from Russia, goods from Iran, turnover
 _WIDTH = 0.29
@@ -64,27 +79,17 @@ def block_label(tables: Tables, agency: str, reporter: str, periods: list[Any], 
 
 
 def _draw_bar(ax: Axes, row: pd.DataFrame, key: str, y: float, right: float, lang: str) -> None:
-    """One bar and its value label at its end; a dash at the axis where the texts give
-    no value."""
+    """One bar and its value label at its end; none where the text gives no value (the
+    subtitle says what a missing bar means)."""
     side = "left" if lang == "en" else "right"
-    if row.empty:  # the key's dash: a short stroke at the axis
-        ax.plot(
-            right * 0.012,
-            y,
-            marker="_",
-            markersize=7,
-            markeredgewidth=1.2,
-            color=style.COLORS["muted"],
-            clip_on=False,
-        )
+    if row.empty:
         return
     r = row.iloc[0]
     value, color = float(r["value_usd_m"]), style.COLORS[_COLOR[key]]
-    partial = not is_whole_year(r["period_start"], r["period_end"])
-    marks = style.MARKS["partial"]["patch"] if partial else {}
+    marks = [] if is_whole_year(r["period_start"], r["period_end"]) else ["partial"]
     bound = r["qualifier"] in ("more_than", "less_than")
-    marks = {**marks, **style.MARKS["bound"]["patch"]} if bound else marks
-    ax.barh(y, value, _WIDTH * 0.88, **{"facecolor": color, "edgecolor": color, **marks})
+    marks += ["bound"] if bound else []
+    ax.barh(y, value, _WIDTH * 0.88, **style.mark_props(marks, color))
     end = value
     if bound:  # an arrow from the bound, the way the value lies
         tip = value + (1 if r["qualifier"] == "more_than" else -1) * right * 0.05
@@ -148,69 +153,139 @@ def _draw_blocks(
         ]
         for start, end in periods:
             words = period_words(start.date(), end.date(), lang)
-            y -= _step(words) - 1.0  # room above a label of more than two lines
+            y -= _step(words, lang) - 1.0  # room above a label of more than two lines
             here = rows[(rows["period_start"] == start) & (rows["period_end"] == end)]
             _draw_period(ax, here, y, right, lang)
             positions.append(y)
             ticks.append(words)
-            y -= _step(words)
+            y -= _step(words, lang)
     return positions, ticks
 
 
-def _step(words: str) -> float:
-    """The height a period takes: one unit for its three bars, more for a tall label."""
-    return 1.0 + 0.2 * max(0, words.count("\n") - 1)
+def _step(words: str, lang: str) -> float:
+    """The height a period takes: one unit for its three bars, more for a label of more
+    than two lines (Persian lines are taller)."""
+    return 1.0 + (0.2 if lang == "en" else 0.45) * max(0, words.count("\n") - 1)
 
 
-def _height_cm(pair: pd.DataFrame) -> float:
-    """The figure's height: the frame, and a row's height for each period and heading."""
-    blocks = iran_russia_blocks(pair)
-    rows = sum(len(b[2]) for b in blocks) + len(blocks)
-    return 6.0 + 1.1 * rows
+def _height_cm(pair: pd.DataFrame, lang: str) -> float:
+    """The figure's height: the frame, and a row's height for each heading and period
+    (a period with a tall label takes more)."""
+    units = 0.0
+    for _agency, _reporter, periods in iran_russia_blocks(pair):
+        units += 1 + sum(
+            2 * _step(period_words(s.date(), e.date(), lang), lang) - 1 for s, e in periods
+        )
+    return 6.0 + (1.1 if lang == "en" else 1.3) * units  # Persian digits stand taller
 
 
 def claim_words(tables: Tables, bounds: pd.DataFrame, lang: str) -> str:
-    """The source's claim in its own words, and what the reconciliation finds against it."""
+    """The source's claim in its own words and unit, and the published figures that
+    contradict it, each with who gave it and where (an agency's figures before a remark)."""
     if bounds.empty:
         return ""
     bound = bounds.iloc[0]
-    value = float(bound["value_usd_m"])
     source = tables["sources"].set_index("source_id").loc[str(bound["source_id"])]
     outlet = str(source["outlet_fa" if lang == "fa" else "outlet"])
     outlet = outlet.split(",")[0].split(" به نقل از ")[0]  # the outlet, not whom it reports
-    against = contradicting(tables, str(bound["figure_id"]))
-    items = [
-        t(
-            "iran_russia.claim_item",
-            lang,
-            year=r.period_start.year,
-            value=amount(float(r.value_usd_m), float(r.resolution) / 1e6, str(r.qualifier), lang),
-        )
-        for r in against.itertuples()
-    ]
+    figures = tables["figures"].set_index("figure_id")
+    resolution = float(figures.loc[str(bound["figure_id"]), "resolution"]) / 1e9
+    items = [_evidence_words(tables, group, lang) for group in contradicting(tables, bound)]
     key = "iran_russia.claim" if items else "iran_russia.claim_alone"
+    v = _billions(float(bound["value_usd_m"]) / 1000, resolution, "exact", lang)
+    return t(key, lang, outlet=outlet, v=v, items=join_words(items, lang))
+
+
+def _billions(value: float, resolution: float, qualifier: str, lang: str) -> str:
+    """'$2.18 billion', «۲٫۱۸ میلیارد دلار»: as precise as the source, in its unit."""
+    words = amount(value, resolution, "exact", lang)
+    return t(f"q.{qualifier}", lang, v=t("usd_bn", lang, v=words))
+
+
+def _evidence_words(tables: Tables, group: pd.DataFrame, lang: str) -> str:
+    """'$4.04 billion for 2021 (the sum of Russian customs' exports and imports; RT)'."""
+    first = group.iloc[0]
+    outlet = str(first["outlet_fa" if lang == "fa" else "outlet"])
+    if len(group) > 1:
+        agency = tables["agencies"].set_index("name_en").loc[first["reporting_agency"]]
+        short = str(agency["short_fa" if lang == "fa" else "short_en"])
+        who = t("iran_russia.claim_parts", lang, agency=short)
+    else:
+        speaker = first["attributed_to_fa" if lang == "fa" else "attributed_to"]
+        who = t("iran_russia.claim_remark", lang, who=str(speaker))
+    total = float(group["value_usd_m"].sum()) / 1000
+    value = _billions(total, float(group["resolution"].max()) / 1e9, str(first["qualifier"]), lang)
     return t(
-        key, lang, outlet=outlet, v=style.format_number(value, lang), items=join_words(items, lang)
+        "iran_russia.claim_item",
+        lang,
+        value=value,
+        year=first["period_start"].year,
+        who=who,
+        verbatim={"outlet": outlet},
     )
 
 
-def _draw_claim(ax: Axes, tables: Tables, bounds: pd.DataFrame, lang: str) -> None:
-    """The upper bound a source claims, as a dashed rule labelled in the source's words,
-    with the figures that contradict it, above the bars."""
+def claim_note(tables: Tables, bounds: pd.DataFrame, lang: str) -> str:
+    """The fine print of the figures that contradict the claim: each page and its ids."""
+    if bounds.empty:
+        return ""
+    pages = []
+    for group in contradicting(tables, bounds.iloc[0]):
+        first = group.iloc[0]
+        outlet = str(first["outlet_fa" if lang == "fa" else "outlet"])
+        ids = t("comma", lang).join(group["reference_id"].astype(str))
+        date = date_words(first["published"].date(), "day", lang)
+        pages.append(t("note.page", lang, date=date, verbatim={"outlet": outlet, "ids": ids}))
+    return t("note.contradicting", lang, pages=t("semicolon", lang).join(pages)) if pages else ""
+
+
+def contradicting_rows(tables: Tables, bounds: pd.DataFrame) -> pd.DataFrame:
+    """The reference rows the claim's words cite, for the chart's download."""
+    groups = [] if bounds.empty else contradicting(tables, bounds.iloc[0])
+    return pd.concat(groups, ignore_index=True) if groups else pd.DataFrame()
+
+
+def _derived(tables: Tables, bounds: pd.DataFrame) -> list[tuple[str, float, str, str]]:
+    """The numbers the claim's words show: each contradicting figure, or the sum of an
+    agency's exports and imports, in billions as the words round them."""
+    out = []
+    for group in [] if bounds.empty else contradicting(tables, bounds.iloc[0]):
+        first = group.iloc[0]
+        year = first["period_start"].year
+        what = (
+            f"{year} turnover: exports plus imports as {first['reporting_agency']} recorded them"
+            if len(group) > 1
+            else f"{year} turnover: a remark by {first['attributed_to']}"
+        )
+        digits = shown_decimals(
+            float(group["value_usd_m"].sum()) / 1000, float(group["resolution"].max()) / 1e9
+        )
+        value = round(float(group["value_usd_m"].sum()) / 1000, digits)
+        out.append((what, value, "billion US dollars", ";".join(group["reference_id"])))
+    return out
+
+
+def _draw_claim(ax: Axes, tables: Tables, bounds: pd.DataFrame, right: float, lang: str) -> None:
+    """The upper bound a source claims, as a rule labelled in the source's words, with
+    the figures that contradict it, above the bars: the words end at the rule, or start
+    there where the rule stands in the first half of the scale."""
     if bounds.empty:
         return
     value = float(bounds.iloc[0]["value_usd_m"])
-    ax.axvline(value, color=style.COLORS["claim"], linewidth=0.9, linestyle=(0, (5, 3)))
+    ax.axvline(value, color=style.COLORS["claim"], linewidth=1.0)  # solid: dashes mean a target
     fig = layout.figure_of(ax)
-    words = layout.wrap(fig, claim_words(tables, bounds, lang), "label", lang, 0.62)
-    end = "right" if lang == "en" else "left"  # the words end at the rule
+    before = value / right >= 0.5  # more room between zero and the rule than after it
+    side = value / right if before else 1 - value / right
+    width = min(0.62, 0.7 * side)  # the plot takes about three quarters of the width
+    words = layout.wrap(fig, claim_words(tables, bounds, lang), "label", lang, width)
+    ha = "right" if before == (lang == "en") else "left"
     ax.annotate(
         words,
         xy=(value, 1),
         xycoords=("data", "axes fraction"),
         xytext=(0, 4),
         textcoords="offset points",
-        ha=end,
+        ha=ha,
         va="bottom",
         fontsize=style.size("label", lang),
         color=style.COLORS["claim"],
@@ -237,18 +312,6 @@ def _handles(tables: Tables, pair: pd.DataFrame, lang: str) -> list[Any]:
         handles += layout.key_handles(["partial"], lang, style.COLORS["muted"])
     if pair["qualifier"].isin(["more_than", "less_than"]).any():
         handles += layout.key_handles(["bound"], lang, style.COLORS["muted"])
-    handles.append(
-        Line2D(
-            [],
-            [],
-            linestyle="none",
-            marker="_",
-            markersize=7,
-            markeredgewidth=1.2,
-            color=style.COLORS["muted"],
-            label=t("iran_russia.not_stated_key", lang),
-        )
-    )
     return handles
 
 
@@ -319,8 +382,18 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         claim=f" {claim}" if claim else "",
     )
     subtitle = t("iran_russia.subtitle", lang, period=_span(pair, lang), unit=t("unit.usd_m", lang))
+    used = list(pair["figure_id"]) + list(bounds["figure_id"])
+    note = " ".join(
+        filter(None, [source_note(tables, used, lang), claim_note(tables, bounds, lang)])
+    )
     return ChartInfo(
-        _title(tables, pair, lang), subtitle, alt, rows, layout.data_date(tables, rows)
+        _title(tables, pair, lang),
+        subtitle,
+        alt,
+        rows,
+        layout.data_date(tables, rows),
+        note=note,
+        derived=tuple(_derived(tables, bounds)),
     )
 
 
@@ -330,10 +403,9 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     the texts give, block by block of reporting agency."""
     pair, bounds = iran_russia_flows(tables)
     right = float(pd.concat([pair, bounds])["value_usd_m"].max()) * 1.15
-    fig = layout.new_figure(_height_cm(pair), lang)
+    fig = layout.new_figure(_height_cm(pair, lang), lang)
     chart = info(tables, lang)
-    used = list(pair["figure_id"]) + list(bounds["figure_id"])
-    room = layout.frame(fig, lang, chart, source_note(tables, used, lang))
+    room = layout.frame(fig, lang, chart, chart.note or "")
     room = layout.key(fig, room, _handles(tables, pair, lang), lang, ncols=2)
     ax = layout.axes(fig, lang, room.box(0, 1, 0, 1))
     ax.set_xlim(0, right)
@@ -346,7 +418,7 @@ def plot_iran_russia_trade(tables: Tables, *, lang: str = "en") -> Figure:
     ax.grid(axis="y", visible=False)
     ax.grid(axis="x", visible=True)
     layout.value_axis(ax, lang, axis="x")
-    _draw_claim(ax, tables, bounds, lang)
+    _draw_claim(ax, tables, bounds, right, lang)
     if lang == "fa":
         ax.invert_xaxis()
     layout.fit(fig, [(ax, room.box(0, 1, 0, 1))], lang)

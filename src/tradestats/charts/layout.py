@@ -61,6 +61,9 @@ class ChartInfo:
     data_date: dt.date
     note: str | None = None  # the source note, where it is not that of the rows' figures
     cited: tuple[str, ...] = ()  # figures the chart shows beyond its rows (a stated rate)
+    # numbers the chart derives and shows (a sum, a ratio, a rate): (what, value, unit,
+    # the ids it comes from), so the download holds every number the chart shows
+    derived: tuple[tuple[str, float, str, str], ...] = ()
 
     @property
     def figure_ids(self) -> list[str]:
@@ -164,16 +167,28 @@ def wrap(fig: Figure, text: str, role: str, lang: str, width: float, bold: bool 
 
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        ours: list[str] = []
         line = ""
         for word in paragraph.split(" "):
             candidate = f"{line} {word}" if line else word
             if line and not fits(candidate):
-                lines.append(line)
+                ours.append(line)
                 line = word
             else:
                 line = candidate
-        lines.append(line)
+        ours.append(line)
+        lines += _without_widow(ours, fits)
     return _directed("\n".join(lines), lang)
+
+
+def _without_widow(lines: list[str], fits: Callable[[str], bool]) -> list[str]:
+    """No last line of a single word: the line before gives it its last word, if the
+    two still fit."""
+    if len(lines) < 2 or " " in lines[-1] or " " not in lines[-2]:
+        return lines
+    head, moved = lines[-2].rsplit(" ", 1)
+    last = f"{moved} {lines[-1]}"
+    return [*lines[:-2], head, last] if fits(last) else lines
 
 
 def _height(fig: Figure, artist: Any) -> float:
@@ -227,13 +242,17 @@ def frame(fig: Figure, lang: str, info: ChartInfo, note: str) -> Room:
 
 
 def fit(
-    fig: Figure, boxes: Iterable[tuple[Axes, Sequence[float]]], lang: str, align_x: bool = False
+    fig: Figure,
+    boxes: Iterable[tuple[Axes, Sequence[float]]],
+    lang: str,
+    align_x: bool = False,
+    align_y: bool = False,
 ) -> None:
     """Move and size each axes so that everything it draws (tick labels, its legend,
     labels outside it) fills its box (left, bottom, width, height in figure fractions)
     and no more. Persian boxes are mirrored, as :func:`axes` mirrors the axes. With
-    ``align_x``, axes stacked one above another share their left and right edges, so a
-    shared scale lines up."""
+    ``align_x``, axes stacked one above another share their left and right edges; with
+    ``align_y``, axes side by side share their bottom and top: a shared scale lines up."""
     placed = []
     for ax, (left, bottom, width, height) in boxes:
         if lang == "fa":
@@ -258,6 +277,17 @@ def fit(
             ax.set_position((x0, y0, max(x1 - x0, 0.05), max(y1 - y0, 0.05)))
         if align_x:
             _align_x([ax for ax, _box in placed])
+        if align_y:
+            _align_y([ax for ax, _box in placed])
+
+
+def _align_y(row: list[Axes]) -> None:
+    """Axes side by side share their bottom and top, so one scale reads across them."""
+    y0 = max(ax.get_position().y0 for ax in row)
+    y1 = min(ax.get_position().y1 for ax in row)
+    for ax in row:
+        pos = ax.get_position()
+        ax.set_position((pos.x0, y0, pos.width, y1 - y0))
 
 
 def _align_x(stack: list[Axes]) -> None:
@@ -279,12 +309,10 @@ def value_axis(ax: Axes, lang: str, axis: Literal["x", "y"] = "y", decimals: int
 
 def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Patch]:
     """Legend entries for the marks of the visual language (style.MARKS) a chart uses."""
-    handles: list[Patch] = []
-    for mark in marks:
-        spec = style.MARKS[mark]
-        props = {"facecolor": color, "edgecolor": color, **spec["patch"]}
-        handles.append(Patch(label=spec["words"][lang], **props))
-    return handles
+    return [
+        Patch(label=style.MARKS[mark]["words"][lang], **style.mark_props([mark], color))
+        for mark in marks
+    ]
 
 
 def legend(ax: Axes, handles: Sequence[Artist], lang: str, **kwargs: Any) -> None:
@@ -318,7 +346,7 @@ def key(fig: Figure, room: Room, handles: Sequence[Artist], lang: str, ncols: in
     returns the room left under it."""
     x = room.left if lang == "en" else room.right
     kwargs: dict[str, Any] = {"markerfirst": False, "alignment": "right"} if lang == "fa" else {}
-    ordered = list(handles)[::-1] if lang == "fa" and ncols > 1 else list(handles)
+    ordered = _right_to_left(list(handles), ncols) if lang == "fa" else list(handles)
     drawn = fig.legend(
         handles=ordered,
         loc="upper left" if lang == "en" else "upper right",
@@ -333,6 +361,15 @@ def key(fig: Figure, room: Room, handles: Sequence[Artist], lang: str, ncols: in
     )
     gap = 0.2 * _CM / fig.get_size_inches()[1]
     return Room(room.bottom, room.top - _height(fig, drawn) - gap, room.left, room.right)
+
+
+def _right_to_left(handles: list[Artist], ncols: int) -> list[Artist]:
+    """Entries in the order matplotlib fills a legend's columns (down each, from the
+    left), so that a Persian reader finds them in the English order from the right."""
+    rows = -(-len(handles) // ncols)
+    padded = handles + [Patch(visible=False, label=" ")] * (rows * ncols - len(handles))
+    columns = [padded[i : i + rows] for i in range(0, len(padded), rows)]
+    return [h for column in reversed(columns) for h in column]
 
 
 def economy_name(tables: Tables, code: str, lang: str, article: bool = False) -> str:

@@ -12,11 +12,12 @@ import pandas as pd
 from tradestats.charts.words import TEXT, date_words
 from tradestats.views import Tables
 
-__all__ = ["compact_ids", "note_groups", "outlet_words", "source_note"]
+__all__ = ["compact_ids", "note_groups", "outlet_name", "outlet_words", "source_note"]
 
 
-def compact_ids(ids: Iterable[str]) -> str:
-    """F023, F024, F025, F029 -> 'F023–F025, F029'."""
+def compact_ids(ids: Iterable[str], prefix: str = "F", sep: str = ", ") -> str:
+    """F023, F024, F025, F029 -> 'F023–F025, F029' (R-ids with ``prefix`` 'R'; Persian
+    with ``sep`` '، ')."""
     numbers = sorted({int(re.sub(r"\D", "", i)) for i in ids})
     runs: list[tuple[int, int]] = []
     for n in numbers:
@@ -24,7 +25,9 @@ def compact_ids(ids: Iterable[str]) -> str:
             runs[-1] = (runs[-1][0], n)
         else:
             runs.append((n, n))
-    return ", ".join(f"F{a:03d}" if a == b else f"F{a:03d}–F{b:03d}" for a, b in runs)
+    return sep.join(
+        f"{prefix}{a:03d}" if a == b else f"{prefix}{a:03d}–{prefix}{b:03d}" for a, b in runs
+    )
 
 
 def note_groups(
@@ -50,6 +53,16 @@ def _fill(key: str, lang: str, **values: str) -> str:
     return TEXT[key][lang].format(**values)
 
 
+def outlet_name(tables: Tables, source_id: str, lang: str) -> str:
+    """The outlet alone, not whom it reports: 'Iran Online', «ایران آنلاین»."""
+    src = tables["sources"].set_index("source_id").loc[source_id]
+    fallbacks = (
+        [src["outlet_fa"], src["outlet"], source_id] if lang == "fa" else [src["outlet"], source_id]
+    )
+    outlet = next(str(f) for f in fallbacks if isinstance(f, str))
+    return outlet.split(",")[0].split(" به نقل از ")[0]
+
+
 def outlet_words(tables: Tables, source_id: str, lang: str) -> str:
     """A text's outlet and date in words: 'Iran Online, reporting Iran Khabar (18 Jan 2022)'."""
     src = tables["sources"].set_index("source_id").loc[source_id]
@@ -72,10 +85,12 @@ def source_note(tables: Tables, figure_ids: Iterable[str], lang: str) -> str:
     parts: dict[str, list[str]] = {}
     for source_id, named, ids in note_groups(tables, figure_ids):
         if named is None:
-            words = _fill("note.no_agency", lang, ids=compact_ids(ids))
+            words = _fill("note.no_agency", lang, ids=compact_ids(ids, sep=TEXT["comma"][lang]))
         else:
             agency = str(agencies.loc[named, "name_fa"]) if lang == "fa" else named
-            words = _fill("note.citing", lang, agency=agency, ids=compact_ids(ids))
+            words = _fill(
+                "note.citing", lang, agency=agency, ids=compact_ids(ids, sep=TEXT["comma"][lang])
+            )
         parts.setdefault(source_id, []).append(words)
     sources = [
         _fill(

@@ -24,7 +24,7 @@ _COLOR = style.COLORS["turnover"]
 def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
     """The partner's name and, on a second line, the period of its figure."""
     start, end = (b.as_of, b.as_of) if pd.isna(b.period_start) else (b.period_start, b.period_end)
-    period = period_words(start.date(), end.date(), lang, b.as_of_precision)
+    period = period_words(start.date(), end.date(), lang, b.as_of_precision, b.as_of_inferred)
     return f"{layout.economy_name(tables, b.code, lang)}\n{period}"
 
 
@@ -98,7 +98,15 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     )
     ids = [b.figure_id for b in main + others] + [b.target_id for b in others if b.target_id]
     rows = _rows(tables, ids)
-    return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows))
+    derived = (
+        (
+            f"ratio of {top.code} to {bottom.code} turnover, as labelled",
+            round(ratio, 1),
+            "times",
+            f"{top.figure_id};{bottom.figure_id}",
+        ),
+    )
+    return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows), derived=derived)
 
 
 def _target_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
@@ -178,6 +186,13 @@ def _draw_panel(
         ax.invert_xaxis()
 
 
+def _other_title(tables: Tables, others: list[PartnerTurnover], period: str, lang: str) -> str:
+    """The lower panel's title: not comparable, and, where so, that no agency is named."""
+    agencies = tables["trade_flows"].set_index("figure_id")["reporting_agency"]
+    named = any(isinstance(agencies.get(b.figure_id), str) for b in others)
+    return t("partners.other" if named else "partners.other_no_agency", lang, period=period)
+
+
 def _marks(others: list[PartnerTurnover]) -> list[str]:
     bound = any(b.qualifier in {"more_than", "less_than"} for b in others)
     return [
@@ -211,7 +226,9 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
     boxes = [(ax_main, room.box(0, 1, split, 1))]
     if others:
         ax_other = layout.axes(fig, lang, room.box(0, 1, 0, split))
-        _draw_panel(ax_other, tables, others, right, lang, t("partners.other", lang, period=period))
+        _draw_panel(
+            ax_other, tables, others, right, lang, _other_title(tables, others, period, lang)
+        )
         marks = _marks(others)
         layout.legend(
             ax_other,

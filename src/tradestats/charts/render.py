@@ -91,20 +91,24 @@ def save_figure_bytes(fig: Figure, fmt: str, dpi: int, info: ChartInfo | None = 
 
 
 def chart_rows(tables: Tables, info: ChartInfo) -> pd.DataFrame:
-    """A chart's download: exactly the rows it plots, and the figures it cites beside
-    them (a stated growth rate, in ``value_percent``)."""
-    if info.note is not None:
-        return info.rows
-    rows = info.rows[_CSV_COLUMNS]
-    if not info.cited:
-        return rows
-    cited = tables["figures"].set_index("figure_id").loc[list(info.cited)].reset_index()
-    cited = cited.assign(
-        period_label=cited["period"],
-        value_usd_m=float("nan"),
-        value_percent=cited["value"].where(cited["unit"] == "percent"),
-    )
-    return pd.concat([rows, cited[[*_CSV_COLUMNS, "value_percent"]]], ignore_index=True)
+    """A chart's download: exactly the rows it plots, the figures it cites beside them
+    (a stated growth rate, in ``value_percent``), and every number it derives (a sum, a
+    ratio), each with what it is and the ids it comes from."""
+    rows = info.rows if info.note is not None else info.rows[_CSV_COLUMNS]
+    if info.cited:
+        cited = tables["figures"].set_index("figure_id").loc[list(info.cited)].reset_index()
+        cited = cited.assign(
+            period_label=cited["period"],
+            value_usd_m=float("nan"),
+            value_percent=cited["value"].where(cited["unit"] == "percent"),
+        )
+        rows = pd.concat([rows, cited[[*_CSV_COLUMNS, "value_percent"]]], ignore_index=True)
+    if info.derived:
+        derived = pd.DataFrame(
+            info.derived, columns=["derived", "derived_value", "derived_unit", "derived_from"]
+        )
+        rows = pd.concat([rows, derived], ignore_index=True)
+    return rows
 
 
 def _check(chosen: list[str], fmts: list[str], lang: str, dpi: int) -> None:

@@ -1,6 +1,6 @@
 """Russia's exports against imports for every partner and period where the texts give
 both, the turnover they state beside them, and any discrepancy that checks.csv reports.
-Each group of bars is labelled with its partner and its period."""
+One panel a partner and period, all on one scale, each saying whose figures they are."""
 
 from __future__ import annotations
 
@@ -12,22 +12,54 @@ from matplotlib.transforms import offset_copy
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
-from tradestats.charts.notes import source_note
+from tradestats.charts.notes import outlet_name, source_note
 from tradestats.charts.words import join_words, period_words, t
 from tradestats.views import Tables, check_for, russia_balance_groups
 
 __all__ = ["info", "plot_russia_balance"]
 
 _FLOWS = ("exports", "imports", "turnover")
-_WIDTH = 0.26
+Group = tuple[str, pd.Timestamp, pd.DataFrame]
 
 
 def _values(by_flow: pd.DataFrame) -> dict[str, float]:
-    return {f: float(by_flow.loc[f, "value_usd_m"]) / 1000 for f in _FLOWS}
+    """Each flow in billions, as its label shows it (one decimal): a surplus or a sum
+    worked out from them agrees with the labels a reader sees."""
+    return {f: round(float(by_flow.loc[f, "value_usd_m"]) / 1000, 1) for f in _FLOWS}
 
 
 def _period(start: pd.Timestamp, by_flow: pd.DataFrame, lang: str) -> str:
     return period_words(start.date(), by_flow.loc["turnover", "period_end"].date(), lang)
+
+
+def _whose(tables: Tables, by_flow: pd.DataFrame, lang: str) -> str:
+    """Whose figures a panel draws: the agency the text names, or the outlet's own."""
+    agency = by_flow.loc["turnover", "reporting_agency"]
+    if isinstance(agency, str):
+        short = tables["agencies"].set_index("name_en").loc[agency]
+        return str(short["short_fa" if lang == "fa" else "short_en"])
+    outlet = outlet_name(tables, str(by_flow.loc["turnover", "source_id"]), lang)
+    return t("balance.no_agency", lang, outlet=outlet)
+
+
+def _derived(groups: list[Group], tables: Tables) -> list[tuple[str, float, str, str]]:
+    """The numbers the chart works out: each surplus, and a sum that misses its total."""
+    out = []
+    for partner, _start, by_flow in groups:
+        values, ids = _values(by_flow), ";".join(by_flow["figure_id"].astype(str))
+        out.append(
+            (
+                f"{partner} balance (exports minus imports, as labelled)",
+                round(values["exports"] - values["imports"], 1),
+                "billion US dollars",
+                ids,
+            )
+        )
+        check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
+        if check is not None and check["status"] == "discrepancy":
+            total = round(values["exports"] + values["imports"], 1)
+            out.append((f"{partner} exports plus imports", total, "billion US dollars", ids))
+    return out
 
 
 def info(tables: Tables, lang: str = "en") -> ChartInfo:
@@ -36,7 +68,15 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     for partner, start, by_flow in groups:
         values, period = _values(by_flow), _period(start, by_flow, lang)
         name = layout.economy_name(tables, partner, lang, article=True)
-        withs.append(t("balance.with", lang, partner=name, period=period))
+        withs.append(
+            t(
+                "balance.with",
+                lang,
+                partner=name,
+                period=period,
+                whose=_whose(tables, by_flow, lang),
+            )
+        )
         shown = t("comma", lang).join(
             f"{t(f'flow.{f}', lang)} {style.format_number(values[f], lang, 1)}" for f in _FLOWS
         )
@@ -49,7 +89,14 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
     flows = tables["trade_flows"]
     rows = flows[flows["figure_id"].isin(ids)].sort_values(["period_start", "figure_id"])
-    return ChartInfo(title, subtitle, alt, rows, layout.data_date(tables, rows))
+    return ChartInfo(
+        title,
+        subtitle,
+        alt,
+        rows,
+        layout.data_date(tables, rows),
+        derived=tuple(_derived(groups, tables)),
+    )
 
 
 def _draw_flows(ax: Axes, values: dict[str, float], top: float, lang: str) -> None:
@@ -71,15 +118,11 @@ def _draw_flows(ax: Axes, values: dict[str, float], top: float, lang: str) -> No
 
 def _draw_balance(ax: Axes, values: dict[str, float], top: float, lang: str) -> None:
     """A bracket over exports and imports, clear of their value labels (it is drawn a
-    label's height above the data), with the surplus or deficit above it."""
+    label's height and a gap above the data), with the surplus or deficit above it."""
     balance = values["exports"] - values["imports"]
     key = "balance.surplus" if balance > 0 else "balance.deficit"
-    above = offset_copy(
-        ax.transData,
-        fig=layout.figure_of(ax),
-        y=style.size("label", lang) * 1.6,
-        units="points",
-    )
+    fig = layout.figure_of(ax)
+    above = offset_copy(ax.transData, fig=fig, y=style.size("label", lang) * 2.0, units="points")
     pair_top = max(values["exports"], values["imports"]) + top * 0.1
     ax.plot(
         [0, 0, 1, 1],
@@ -97,7 +140,7 @@ def _draw_balance(ax: Axes, values: dict[str, float], top: float, lang: str) -> 
         fontsize=style.size("strong", lang),
         fontweight="bold",
         color=style.COLORS["text"],
-        transform=offset_copy(above, fig=layout.figure_of(ax), y=2, units="points"),
+        transform=offset_copy(above, fig=fig, y=2, units="points"),
     )
 
 
@@ -105,11 +148,12 @@ def _draw_discrepancy(
     ax: Axes, values: dict[str, float], check: pd.Series, top: float, lang: str
 ) -> None:
     """Where exports plus imports miss the stated turnover: a mark at their sum on the
-    turnover bar, and the gap in words above it."""
-    claim = style.COLORS["claim"]
+    turnover bar, and the gap in words above it, in the colour of tradestats' own
+    arithmetic."""
+    color = style.COLORS["check"]
     total = values["exports"] + values["imports"]
-    ax.hlines(total, 2 - 0.42, 2 + 0.42, color=claim, linewidth=1.6)
-    gap = float(check["difference"]) / 1e9
+    ax.hlines(total, 2 - 0.42, 2 + 0.42, color=color, linewidth=1.6)
+    gap = values["turnover"] - total
     label = t(
         "balance.discrepancy",
         lang,
@@ -124,34 +168,32 @@ def _draw_discrepancy(
         ha="center",
         va="bottom",
         fontsize=style.size("label", lang),
-        color=claim,
-        linespacing=1.2 if lang == "en" else 1.0,
+        color=color,
+        linespacing=layout.LINE_SPACING[lang],
     )
 
 
-def _draw_group(
-    ax: Axes, tables: Tables, group: tuple[str, pd.Timestamp, pd.DataFrame], lang: str
-) -> None:
+def _draw_group(ax: Axes, tables: Tables, group: Group, top: float, lang: str) -> None:
     partner, start, by_flow = group
     values = _values(by_flow)
-    top = values["turnover"]
     _draw_flows(ax, values, top, lang)
     _draw_balance(ax, values, top, lang)
     check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
     if check is not None and check["status"] == "discrepancy":
         _draw_discrepancy(ax, values, check, top, lang)
     name = layout.economy_name(tables, partner, lang)
+    heading = t("balance.group", lang, partner=name, period=_period(start, by_flow, lang))
     ax.set_title(
-        t("balance.group", lang, partner=name, period=_period(start, by_flow, lang)),
+        f"{heading}\n{_whose(tables, by_flow, lang)}",
         loc="left" if lang == "en" else "right",
-        fontsize=style.size("strong", lang),
-        fontweight="bold",
+        fontsize=style.size("label", lang),
         color=style.COLORS["text"],
         pad=4,
+        linespacing=layout.LINE_SPACING[lang],
     )
     ax.tick_params(axis="x", length=0)
     ax.set_xlim(-0.6, len(_FLOWS) - 0.4)
-    ax.set_ylim(0, top * 1.6)
+    ax.set_ylim(0, top * 1.65)  # one scale for every panel, room for the notes above
     layout.value_axis(ax, lang)
     if lang == "fa":
         ax.invert_xaxis()
@@ -160,18 +202,19 @@ def _draw_group(
 @layout.styled
 def plot_russia_balance(tables: Tables, *, lang: str = "en") -> Figure:
     """Exports against imports, one panel for each partner and period where the texts
-    give both: panels apart, so no one reads across years."""
+    give both, all on one scale: panels apart, so no one reads across years."""
     groups = russia_balance_groups(tables)
     fig = layout.new_figure(10.0, lang)
     chart = info(tables, lang)
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
     room = layout.frame(fig, lang, chart, source_note(tables, ids, lang))
+    top = max(_values(g[2])["turnover"] for g in groups)
     boxes = []
     n = len(groups)
     for i, group in enumerate(groups):
         box = room.box(i / n + (0.03 if i else 0), (i + 1) / n - (0.03 if i < n - 1 else 0), 0, 1)
         ax = layout.axes(fig, lang, box)
-        _draw_group(ax, tables, group, lang)
+        _draw_group(ax, tables, group, top, lang)
         boxes.append((ax, box))
-    layout.fit(fig, boxes, lang)
+    layout.fit(fig, boxes, lang, align_y=True)
     return fig

@@ -32,6 +32,8 @@ __all__ = [
     "WIDTH_CM",
     "format_number",
     "house_style",
+    "lighter",
+    "mark_props",
     "rc_params",
     "size",
     "to_local_digits",
@@ -62,7 +64,11 @@ COLORS = {
     "exports": OKABE_ITO["blue"],
     "imports": OKABE_ITO["orange"],
     "turnover": OKABE_ITO["bluish_green"],
-    "claim": OKABE_ITO["vermillion"],
+    # a source's claim (a ceiling it states, a rate it gives): apart from every flow's
+    # colour, orange included, for colour-blind readers too
+    "claim": OKABE_ITO["reddish_purple"],
+    # tradestats' own arithmetic (a sum that misses a stated total)
+    "check": "#222222",
     "text": "#222222",
     "muted": "#5f5f5f",
     "grid": "#dddddd",
@@ -74,7 +80,7 @@ MARKS: dict[str, dict[str, Any]] = {
     "bound": {
         "words": {
             "en": "Hatched, with an arrow: a bound ('more than', 'under')",
-            "fa": "هاشورخورده با پیکان: کران («بیش از»، «کمتر از»)",
+            "fa": "هاشورخورده با پیکان: حد («بیش از»، «کمتر از»)",
         },
         "patch": {"facecolor": "white", "hatch": "////", "linewidth": 1.2},
     },
@@ -92,7 +98,7 @@ MARKS: dict[str, dict[str, Any]] = {
             "en": "Lighter tone: part of a year",
             "fa": "رنگ روشن‌تر: بخشی از سال",
         },
-        "patch": {"alpha": 0.45, "linewidth": 1.2},
+        "patch": {"lighten": 0.55, "linewidth": 1.2},
     },
 }
 
@@ -179,6 +185,26 @@ def house_style(lang: str) -> Iterator[None]:
         if saved_env is not None:
             os.environ["MPL_IGNORE_SYSTEM_FONTS"] = saved_env
         manager._findfont_cached.cache_clear()  # type: ignore[attr-defined]
+
+
+def lighter(color: str, share: float) -> str:
+    """``color`` mixed with white by ``share``: the lighter tone of part of a year, an
+    opaque colour (transparency would also fade the outline in SVG)."""
+    rgb = [int(color.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4)]
+    return "#" + "".join(f"{round(c + (255 - c) * share):02X}" for c in rgb)
+
+
+def mark_props(marks: list[str], color: str) -> dict[str, Any]:
+    """matplotlib patch properties of a bar in ``color`` drawn with ``marks`` (keys of
+    MARKS): its outline stays at full strength."""
+    props: dict[str, Any] = {"facecolor": color, "edgecolor": color}
+    for mark in marks:
+        patch = dict(MARKS[mark]["patch"])
+        share = patch.pop("lighten", None)
+        props |= patch
+        if share is not None and props["facecolor"] not in ("white", "none"):
+            props["facecolor"] = lighter(color, share)
+    return props
 
 
 def rc_params(lang: str) -> dict[str, Any]:

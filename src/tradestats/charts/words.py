@@ -67,15 +67,13 @@ def join_words(items: list[str], lang: str) -> str:
 
 
 def date_words(day: dt.date, precision: str, lang: str) -> str:
-    """A date in words: 18 Jan 2022 / ۲۸ دی ۱۴۰۰ (Iranian calendar in Persian)."""
+    """A date in words: 18 Jan 2022 / ۱۸ ژانویه ۲۰۲۲."""
     if precision == "year":
         return to_local_digits(str(day.year), lang)
     if precision == "month":
         return to_local_digits(f"{GREGORIAN_MONTHS[lang][day.month - 1]} {day.year}", lang)
-    if lang == "fa":
-        j = jdatetime.date.fromgregorian(date=day)
-        return to_local_digits(f"{j.day} {jdatetime.date.j_months_fa[j.month - 1]} {j.year}", lang)
-    return f"{day.day} {GREGORIAN_MONTHS['en'][day.month - 1]} {day.year}"
+    # Persian too in the Gregorian calendar, as every year on the charts is
+    return to_local_digits(f"{day.day} {GREGORIAN_MONTHS[lang][day.month - 1]} {day.year}", lang)
 
 
 def _month_bounds(start: dt.date, end: dt.date) -> bool:
@@ -88,11 +86,19 @@ def _jalali_month_bounds(start: dt.date, end: dt.date) -> bool:
     return j1.day == 1 and j2.day == 1
 
 
-def period_words(start: dt.date, end: dt.date, lang: str, as_of_precision: str = "day") -> str:
+def period_words(
+    start: dt.date,
+    end: dt.date,
+    lang: str,
+    as_of_precision: str = "day",
+    as_of_inferred: bool = False,
+) -> str:
     """A period as a chart category: a year, a span of Gregorian months, a span of
-    Iranian months (with its Gregorian dates), other days, or an as-of date."""
+    Iranian months (with its Gregorian dates), other days, or an as-of date ('as of
+    about' a date worked out, not printed)."""
     if start == end:
-        return t("period.as_of", lang, date=date_words(start, as_of_precision, lang))
+        key = "period.as_of_about" if as_of_inferred else "period.as_of"
+        return t(key, lang, date=date_words(start, as_of_precision, lang))
     if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
         return t("period.year", lang, year=start.year)
     gmonths = GREGORIAN_MONTHS[lang]

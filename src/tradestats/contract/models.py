@@ -145,7 +145,9 @@ class RawSources(pa.DataFrameModel):
         str_matches=_ID, title="Source id", description="Stable identifier of the text."
     )
     file: Series[str] = pa.Field(
-        str_matches=r"^[^/\\]+\.txt$", title="File", description="File name under data/raw/texts/."
+        str_matches=r"^[^/\\]+\.txt$",
+        title="File",
+        description="File name of the text in the package's texts folder.",
     )
     title: Series[str] = pa.Field(
         title="Title",
@@ -225,7 +227,10 @@ class RawFigures(pa.DataFrameModel):
         title="Subject", description="What the figure measures, in English."
     )
     reporter: Series[str] = _code(
-        "Reporter", "Trade only: economy whose statistics the figure is.", nullable=True
+        "Reporter",
+        "Trade only: economy the figure is stated for; the economy of the agency the text "
+        "names, or, where it names none, the side the text states the flow from.",
+        nullable=True,
     )
     partner: Series[str] = _code("Partner", "Trade only: the other economy.", nullable=True)
     flow: Series[str] = _enum(
@@ -511,6 +516,9 @@ class RawReference(pa.DataFrameModel):
         description="The same speaker in Persian, for the Persian charts.",
     )
     outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
+    outlet_fa: Series[str] = pa.Field(
+        title="Outlet (Persian)", description="The outlet as a Persian reader knows it."
+    )
     headline: Series[str] = pa.Field(
         nullable=True, title="Headline", description="Its headline; blank if it prints none."
     )
@@ -544,12 +552,12 @@ class RawReference(pa.DataFrameModel):
 
     @pa.dataframe_check(
         error="agency goes with reporter_basis 'agency' or 'article', attributed_to with "
-        "'speaker' or 'speaker_other_side', neither with 'outlet'"
+        "'speaker', 'speaker_other_side' or 'official_data', neither with 'outlet'"
     )
     def basis_is_stated(cls, df: pd.DataFrame) -> pd.Series[bool]:
         basis, agency, who = df["reporter_basis"], df["agency"].notna(), df["attributed_to"].notna()
         named = basis.isin(["agency", "article"]) & agency
-        speaker = basis.isin(["speaker", "speaker_other_side"]) & who
+        speaker = basis.isin(["speaker", "speaker_other_side", "official_data"]) & who
         return named | speaker | ((basis == "outlet") & ~agency & ~who)
 
     @pa.dataframe_check(
@@ -609,7 +617,11 @@ class TradeFlows(pa.DataFrameModel):
         str_matches=r"^F\d{3,}$", title="Figure id", description="Id in figures.csv."
     )
     reporter: Series[str] = _code(
-        "Reporter", "Economy whose statistics the figure is (as in UN Comtrade).", categorical=True
+        "Reporter",
+        "Economy the figure is stated for (as in UN Comtrade): the economy of the agency the "
+        "text names, or, where it names none, the side the text states the flow from (see "
+        "reporter_basis); such a row is no national statistic.",
+        categorical=True,
     )
     partner: Series[str] = _code("Partner", "The other economy.", categorical=True)
     flow: Series[str] = _enum(FLOWS, title="Flow", description="From the reporter's side.")
@@ -700,7 +712,8 @@ class Figures(pa.DataFrameModel):
     subject: Series[str] = pa.Field(title="Subject", description="What it measures.")
     reporter: Series[str] = _code(
         "Reporter",
-        "Trade and its growth: economy whose statistics the figure is.",
+        "Trade and its growth: economy the figure is stated for; the economy of the agency "
+        "the text names, or, where it names none, the side the text states the flow from.",
         nullable=True,
         categorical=True,
     )
@@ -827,7 +840,7 @@ class Checks(pa.DataFrameModel):
         title="Found", description="The target figure as the text states it."
     )
     difference: Series[float] = pa.Field(title="Difference", description="found minus expected.")
-    status: Series[str] = _enum(CHECK_STATUSES, title="Status", description="Outcome.")
+    status: Series[str] = _enum(CHECK_STATUSES, title="Status", description="Outcome of the check.")
     evidence: Series[str] = _enum(
         CHECK_EVIDENCE,
         title="Evidence",
@@ -863,7 +876,8 @@ class CalendarChecks(pa.DataFrameModel):
         str_matches=_JALALI, title="Iranian date", description="As stated, YYYY-MM-DD."
     )
     gregorian_converted: Series[pd.Timestamp] = pa.Field(
-        title="Gregorian (converted)", description="The Iranian date converted by jdatetime."
+        title="Gregorian (converted)",
+        description="The Iranian date converted to the Gregorian calendar.",
     )
     gregorian_stated: Series[pd.Timestamp] = pa.Field(
         nullable=True, title="Gregorian (stated)", description="The Gregorian date the text gives."
@@ -880,7 +894,7 @@ class CalendarChecks(pa.DataFrameModel):
             "discrepancy": "They disagree: a finding about the text.",
         },
         title="Status",
-        description="Outcome.",
+        description="Outcome of the comparison.",
     )
 
     Config = _config(
@@ -902,7 +916,7 @@ class ReferenceFlows(pa.DataFrameModel):
         str_matches=r"^R\d{3,}$",
         title="Reference id",
         description="Stable id of the reference figure: the same in reconciliation.csv and in "
-        "data/raw/reference.csv.",
+        "the transcription of the references.",
     )
     side: Series[str] = _code(
         "Side",
@@ -963,6 +977,9 @@ class ReferenceFlows(pa.DataFrameModel):
         nullable=True, title="Attributed to (Persian)", description="The speaker in Persian."
     )
     outlet: Series[str] = pa.Field(title="Outlet", description="Who published it.")
+    outlet_fa: Series[str] = pa.Field(
+        title="Outlet (Persian)", description="The outlet as a Persian reader knows it."
+    )
     headline: Series[str] = pa.Field(
         nullable=True, title="Headline", description="Its headline; blank if it prints none."
     )
@@ -1050,7 +1067,9 @@ class Reconciliation(pa.DataFrameModel):
         title="Difference (%)",
         description="The difference as a percentage of the reference; blank for a bound.",
     )
-    grade: Series[str] = _enum(GRADES, title="Grade", description="The outcome.")
+    grade: Series[str] = _enum(
+        GRADES, title="Grade", description="How the text's figure fares against the reference."
+    )
     finding: Series[str] = pa.Field(title="Finding", description="The outcome in words.")
 
     Config = _config(

@@ -138,6 +138,10 @@ REFERENCE_BASES = {
         "The page names the agency elsewhere, not in the figure's sentence (an earlier "
         "paragraph, a background paragraph); reporter is that agency's economy."
     ),
+    "official_data": (
+        "The page gives the figure as official data, naming no agency, beside the words of "
+        "an official (attributed_to); reporter is the economy whose data it is."
+    ),
     "speaker": (
         "The source quotes a person or body (an official, a ministry, a chamber of commerce) "
         "who names no statistical agency; reporter is the speaker's economy."
@@ -176,9 +180,10 @@ COMPARISONS = {
     ),
     "bound": "A bound or claim of the text, tested against a reference figure.",
 }
+AGREEMENT = {"close": 0.02, "about": 0.05}
 GRADES = {
     "agrees": "Equal within the rounding of the two figures as written.",
-    "close": "Within the 'close' share of the reference (see AGREEMENT).",
+    "close": f"Within {AGREEMENT['close']:.0%} of the reference figure, short of agreeing.",
     "differs": "Further apart than that.",
     "holds": "The text's bound holds for the reference figure, whatever its rounding.",
     "contradicted": "The reference figure breaks the text's bound, whatever its rounding.",
@@ -188,7 +193,6 @@ GRADES = {
 FINDING_GRADES = ("differs", "contradicted")
 # How far apart two figures may be and still be graded 'close', as a share of the
 # reference; an 'about' on either side widens it to the 'about' share.
-AGREEMENT = {"close": 0.02, "about": 0.05}
 CHECK_KINDS = {
     "sum": "The target equals the sum of the operands.",
     "growth": "The target growth rate (percent) equals operand 2 over operand 1, minus one.",

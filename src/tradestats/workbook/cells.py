@@ -8,6 +8,7 @@ import datetime as dt
 import math
 import re
 from collections.abc import Iterable
+from decimal import Decimal
 from typing import Any
 
 import pandas as pd
@@ -32,15 +33,15 @@ TITLE_FONT = Font(name=FACE, bold=True, size=14)
 BOLD = Font(name=FACE, bold=True)
 MUTED = Font(name=FACE, color="5F5F5F")
 LINK = Font(name=FACE, color="0563C1", underline="single")
-RTL = Alignment(horizontal="right", readingOrder=2, wrap_text=False, vertical="top")
+RTL = Alignment(horizontal="right", readingOrder=2, wrap_text=False, vertical="top", indent=1)
 WRAP = Alignment(wrap_text=True, vertical="top")
-RTL_WRAP = Alignment(horizontal="right", readingOrder=2, wrap_text=True, vertical="top")
+RTL_WRAP = Alignment(horizontal="right", readingOrder=2, wrap_text=True, vertical="top", indent=1)
 TOP = Alignment(vertical="top")
 QUALIFIER = Alignment(vertical="top", horizontal="left", indent=1)
 # Unicode's first-strong and pop isolates: a Persian run inside English text keeps its own
 # order, and the English around it keeps its own.
 FSI, PDI = "\u2068", "\u2069"
-DATE_FORMAT = "yyyy-mm-dd"
+DATE_FORMAT = "yyyy-mm-dd_)"  # a space's width after it, before the next column
 # Qualifiers shown in number formats, so a 'more than' figure stays a sortable number.
 QUALIFIER_PREFIX = {
     "more_than": "more than ",
@@ -52,7 +53,7 @@ QUALIFIER_PREFIX = {
 }
 # A qualifier in words, for the cell beside a value.
 QUALIFIER_WORDS = {
-    "exact": "as stated",
+    "exact": "exact",
     "about": "about",
     "almost": "almost",
     "more_than": "more than",
@@ -93,11 +94,13 @@ def plain(value: Any) -> Any:
     return value
 
 
-def number_format_of(value: float, qualifier: str | None = None) -> str:
-    decimals = 0
-    if not float(value).is_integer():
-        decimals = min(len(repr(float(value)).split(".")[1].rstrip("0")), 4)
-    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+def number_format_of(value: float, qualifier: str | None = None, most: int = 4) -> str:
+    """A number's format: as many decimals as it has (at most ``most``), a space's width
+    after it so it never runs into the next column; a qualifier in words before it
+    where one is given (the charts' data labels)."""
+    exponent = Decimal(repr(float(value))).normalize().as_tuple().exponent
+    decimals = min(max(0, -exponent), most) if isinstance(exponent, int) else 0
+    body = "#,##0" + ("." + "0" * decimals if decimals else "") + "_)"
     prefix = QUALIFIER_PREFIX.get(qualifier or "")
     return f'"{prefix}"{body}' if prefix else body
 
@@ -118,7 +121,27 @@ def make_cell(ws: Any, value: Any, *, qualifier: str | None = None, header: bool
         cell.number_format = DATE_FORMAT
     elif isinstance(value, int | float) and not isinstance(value, bool):
         cell.number_format = number_format_of(value, qualifier)
+    if cell.alignment.vertical is None:  # every cell at the top of its row
+        cell.alignment = TOP
     return cell
+
+
+def top_aligned_by_default(wb: Any) -> None:
+    """Set the workbook's default cell format at the top of the row, so a plain value
+    (written without a style of its own) lines up with the wrapped texts beside it."""
+    wb._alignments.add(TOP)  # openpyxl has no public way to restyle the default format
+    wb._cell_styles[0].alignmentId = wb._alignments.index(TOP)
+
+
+def header_and_footer(ws: Any, header: str) -> None:
+    """Every printed page says what it is: the workbook and its version at the top,
+    the sheet and the page at the foot."""
+    ws.oddHeader.left.text = header
+    ws.oddHeader.left.size = 8
+    ws.oddFooter.left.text = "&A"
+    ws.oddFooter.right.text = "Page &P of &N"
+    for part in (ws.oddFooter.left, ws.oddFooter.right):
+        part.size = 8
 
 
 def prose(text: Any) -> Any:
@@ -160,9 +183,10 @@ def width(values: Iterable[Any]) -> float:
 
 
 def print_on_one_page(ws: Any, tall: int) -> None:
-    """Print landscape, one page wide (and ``tall`` pages high; 0 = as many as needed)."""
+    """Print landscape on A3, as every sheet, one page wide (and ``tall`` pages high; 0 =
+    as many as needed)."""
     ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A4
+    ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = 1
     ws.page_setup.fitToHeight = tall
@@ -174,13 +198,15 @@ _A3_CHARACTERS = 210
 
 def print_legibly(ws: Any, total_width: float) -> None:
     """Print a wide table on A3 landscape, as many pages wide as keep its type at 80% or
-    more, each page repeating the header row."""
+    more, each page repeating the header row and the id column."""
     pages = max(1, math.ceil(total_width / (_A3_CHARACTERS * 0.8)))
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = Worksheet.PAPERSIZE_A3
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.page_setup.fitToWidth = pages
     ws.page_setup.fitToHeight = 0
+    ws.print_title_rows = "1:1"
+    ws.print_title_cols = "A:A"
 
 
 def isolate(text: str) -> str:

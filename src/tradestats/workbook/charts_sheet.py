@@ -17,8 +17,14 @@ from tradestats.charts.notes import source_note
 from tradestats.charts.partners import info as partners_info
 from tradestats.charts.partners import partner_label
 from tradestats.charts.russia_balance import info as balance_info
-from tradestats.charts.words import period_words, shown_decimals, t
-from tradestats.views import PartnerTurnover, Tables, partner_turnover, russia_balance_groups
+from tradestats.charts.words import amount, period_words, shown_decimals, t
+from tradestats.views import (
+    PartnerTurnover,
+    Tables,
+    check_for,
+    partner_turnover,
+    russia_balance_groups,
+)
 from tradestats.workbook.cells import (
     MUTED,
     QUALIFIER,
@@ -29,7 +35,7 @@ from tradestats.workbook.cells import (
     make_cell,
     print_on_one_page,
 )
-from tradestats.workbook.native_charts import SeriesSpec, bar_chart
+from tradestats.workbook.native_charts import SeriesSpec, bar_chart, source_line
 
 __all__ = ["charts_sheet"]
 
@@ -51,6 +57,8 @@ class _Block:
     figure_ids: list[str]
     horizontal: bool = False
     header: list[str] = field(default_factory=list)
+    labelled: bool = True  # numbers on the bars; else the categories say them in words
+    remarks: list[str] = field(default_factory=list)  # lines under the chart
 
 
 def _series(
@@ -88,14 +96,14 @@ def _partners_block(tables: Tables, main: list[PartnerTurnover]) -> _Block:
         [turnover],
         [b.figure_id for b in main],
         horizontal=True,
-        header=["Partner, year", "Turnover (US$ billion)", "Qualifier"],
+        header=["Partner, year", turnover.name, "Qualifier"],
     )
 
 
 def _others_block(tables: Tables, others: list[PartnerTurnover]) -> _Block:
     values: list[float | None] = [_shown(tables, b) for b in others]
     stated = _series(
-        "Turnover as stated (hatched: a bound)",
+        "Turnover, US$ billion (hatched: a bound)",
         values,
         [b.qualifier for b in others],
         style.COLORS["turnover"],
@@ -104,41 +112,55 @@ def _others_block(tables: Tables, others: list[PartnerTurnover]) -> _Block:
         None if b.target_bn is None else _shown(tables, b, target=True) for b in others
     ]
     target = _series(
-        "Target (dashed outline)",
+        "Target, US$ billion (dashed outline)",
         targets,
         ["target" if v is not None else None for v in targets],
         style.COLORS["muted"],
         outline=True,
     )
-    labels = [partner_label(tables, b, _LANG).replace("\n", ", ") for b in others]
+    labels = [_words_label(tables, b) for b in others]
     ids = [b.figure_id for b in others] + [b.target_id for b in others if b.target_id]
     return _Block(
-        "Russia's trade with its other partners, each on its own date",
+        "Russia's trade with its other partners, each on its own date, as the text states "
+        "it (no agency named)",
         t("unit.usd_bn", _LANG),
         "Partner, date",
         labels,
         [stated, target],
         ids,
         horizontal=True,
-        header=[
-            "Partner, date",
-            "Turnover (US$ billion)",
-            "Qualifier",
-            "Target (US$ billion)",
-            "Qualifier",
-        ],
+        header=["Partner, date", stated.name, "Qualifier", target.name, "Qualifier"],
+        labelled=False,
     )
+
+
+def _words_label(tables: Tables, b: PartnerTurnover) -> str:
+    """A category that says the value in words ('more than 30; target 100'): a chart's
+    number formats are lost on viewers that ignore them, and a bound must not read as
+    exact."""
+    words = amount(b.value_bn, _resolution(tables, b.figure_id), b.qualifier, _LANG)
+    if b.target_bn is not None and b.target_id is not None:
+        target = amount(b.target_bn, _resolution(tables, b.target_id), "target", _LANG)
+        words += f"; {target}"
+    return f"{partner_label(tables, b, _LANG).replace(chr(10), ', ')}: {words}"
+
+
+def _resolution(tables: Tables, figure_id: str) -> float:
+    return float(tables["figures"].set_index("figure_id").loc[figure_id, "resolution"]) / 1e9
 
 
 def _balance_block(tables: Tables) -> _Block:
     names = tables["economies"].set_index("code")["name_en"]
     labels, ids, columns = [], [], {f: [] for f in _FLOWS}  # type: ignore[var-annotated]
+    remarks = []
     for partner, start, by_flow in russia_balance_groups(tables):
         period = period_words(start.date(), by_flow.loc["turnover", "period_end"].date(), _LANG)
         labels.append(f"{names[partner]}, {period}")
+        shown = {f: round(float(by_flow.loc[f, "value_usd_m"]) / 1000, 1) for f in _FLOWS}
         for f in _FLOWS:
-            columns[f].append(round(float(by_flow.loc[f, "value_usd_m"]) / 1000, 1))
+            columns[f].append(shown[f])
             ids.append(str(by_flow.loc[f, "figure_id"]))
+        remarks += _gap_remark(tables, f"{names[partner]}, {period}", by_flow, shown)
     series = [
         _series(
             f"{t(f'flow.{f}', _LANG).split(' (')[0]} (US$ billion)",
@@ -156,7 +178,24 @@ def _balance_block(tables: Tables) -> _Block:
         series,
         ids,
         header=["Partner, period", *(h for s in series for h in (s.name, "Qualifier"))],
+        remarks=remarks,
     )
+
+
+def _gap_remark(tables: Tables, group: str, by_flow: Any, shown: dict[str, float]) -> list[str]:
+    """The words for a turnover its exports and imports do not add up to, if checks.csv
+    reports one."""
+    check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
+    if check is None or check["status"] != "discrepancy":
+        return []
+    total = round(shown["exports"] + shown["imports"], 1)
+    gap = round(shown["turnover"] - total, 1)
+    side = "short of" if gap > 0 else "more than"
+    return [
+        f"{group}: exports plus imports come to {total:,.1f}, {abs(gap):,.1f} {side} the "
+        f"turnover of {shown['turnover']:,.1f} the text states (checks.csv, "
+        f"{check['check_id']})."
+    ]
 
 
 def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> None:
@@ -180,12 +219,14 @@ def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> Non
     chart = bar_chart(
         ws,
         title=block.title,
+        source=source_line(tables, block.figure_ids),
         y_title=block.y_title,
         x_title=block.x_title,
         first_row=start,
         labels=block.labels,
         series=series,
         horizontal=block.horizontal,
+        data_labels=block.labelled,
     )
     out.append([])
     chart.anchor = f"A{out.rows + 1}"
@@ -194,9 +235,10 @@ def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> Non
     below = out.rows + _CHART_ROWS
     while out.rows < below:
         out.append([])
-    note = make_cell(ws, source_note(tables, block.figure_ids, _LANG).replace("\u00a0", " "))
-    note.font = MUTED
-    out.append([note])
+    for text in [source_note(tables, block.figure_ids, _LANG), *block.remarks]:
+        note = make_cell(ws, text.replace("\u00a0", " "))
+        note.font = MUTED
+        out.append([note])
     out.append([])
     ws.row_breaks.append(Break(id=out.rows))  # each block and its chart on a page of its own
 
@@ -211,7 +253,7 @@ def charts_sheet(wb: Workbook, tables: Tables, index: int) -> None:
     for col in "CEGI":
         ws.column_dimensions[col].width = 11
     title = make_cell(
-        ws, "Russia's trade in native Excel charts, drawn from the blocks beside them"
+        ws, "Russia's trade in native Excel charts, each drawn from the data block above it"
     )
     title.font = TITLE_FONT
     out.append([title])
@@ -219,8 +261,9 @@ def charts_sheet(wb: Workbook, tables: Tables, index: int) -> None:
         [
             make_cell(
                 ws,
-                "Values in billions of US dollars, as precise as their texts; each value's "
-                "qualifier stands beside it. The data sheets hold every figure in full.",
+                "Values in billions of US dollars, rounded to at most one decimal; each "
+                "value's qualifier stands beside it. The data sheets hold every figure as "
+                "its text states it.",
             )
         ]
     )

@@ -5,6 +5,7 @@ all generated from the pandera models."""
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from openpyxl import Workbook
 
@@ -34,6 +35,20 @@ def column_labels(table: str) -> dict[str, str]:
     return labels
 
 
+def _meaning(column: Any) -> str:
+    """The column's description, and for a vocabulary its codes: each with its meaning
+    where the vocabulary gives one."""
+    allowed = next(
+        (c.statistics["allowed_values"] for c in column.checks if c.name == "isin"), None
+    )
+    if allowed is None:
+        return str(column.description)
+    meanings = (column.metadata or {}).get("enum_descriptions", {})
+    codes = [f"{c} = {meanings[c]}" if c in meanings else str(c) for c in allowed]
+    glue = " " if meanings else ", "
+    return f"{column.description} Codes: {glue.join(codes)}"
+
+
 def dictionary_sheet(wb: Workbook) -> None:
     ws = wb.create_sheet(DICTIONARY_SHEET)
     print_legibly(ws, 184)
@@ -49,13 +64,13 @@ def dictionary_sheet(wb: Workbook) -> None:
         labels = column_labels(table)
         for name, column in schema.columns.items():
             unit = (column.metadata or {}).get("unit", "")
-            meaning = prose(column.description)
+            meaning = prose(_meaning(column))
             values = [table, labels[name], name, field_type(column), unit, meaning]
             cells = [make_cell(ws, v) for v in values]
             for cell in cells:
                 cell.alignment = WRAP  # every cell at the top of a row as tall as its text
             cells[1].font = BOLD
-            lines = max(math.ceil(len(str(column.description)) / 85), len(labels[name]) // 26 + 1)
+            lines = max(math.ceil(len(meaning) / 85), len(labels[name]) // 26 + 1)
             if lines > 1:
                 ws.row_dimensions[out.rows + 1].height = 15 * lines
             out.append(cells)

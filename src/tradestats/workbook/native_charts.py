@@ -15,12 +15,22 @@ from openpyxl.chart.axis import ChartLines
 from openpyxl.chart.data_source import AxDataSource, NumData, NumVal, StrData, StrRef, StrVal
 from openpyxl.chart.label import DataLabel, DataLabelList
 from openpyxl.chart.marker import DataPoint
-from openpyxl.chart.series import Series
+from openpyxl.chart.series import Series, SeriesLabel
+from openpyxl.chart.text import RichText, Text
+from openpyxl.chart.title import Title
 from openpyxl.drawing.fill import ColorChoice, PatternFillProperties
+from openpyxl.drawing.text import (
+    CharacterProperties,
+    Paragraph,
+    ParagraphProperties,
+    RegularTextRun,
+)
 
+from tradestats.charts.notes import outlet_words
+from tradestats.views import Tables
 from tradestats.workbook.cells import number_format_of
 
-__all__ = ["SeriesSpec", "bar_chart", "lighter"]
+__all__ = ["SeriesSpec", "bar_chart", "lighter", "source_line"]
 
 
 @dataclass(frozen=True)
@@ -119,23 +129,50 @@ def _paint(series: Series, spec: SeriesSpec) -> None:
     series.dLbls = labels
 
 
+def source_line(tables: Tables, figure_ids: list[str]) -> str:
+    """The chart's second title line: the texts its figures come from, so a chart copied
+    out of the workbook keeps its source."""
+    flows = tables["figures"].set_index("figure_id")
+    sources = dict.fromkeys(str(flows.loc[i, "source_id"]) for i in figure_ids)
+    return "Source: " + "; ".join(outlet_words(tables, s, "en") for s in sources)
+
+
+def _title(title: str, source: str) -> Title:
+    """The chart's title in bold, and under it, smaller, its source: a chart copied out of
+    the workbook keeps it."""
+    lines = [(title, 1200, True)] + ([(source, 900, False)] if source else [])
+    paragraphs = [
+        Paragraph(
+            pPr=ParagraphProperties(defRPr=CharacterProperties(sz=size, b=bold)),
+            r=[RegularTextRun(rPr=CharacterProperties(sz=size, b=bold), t=text)],
+        )
+        for text, size, bold in lines
+    ]
+    return Title(tx=Text(rich=RichText(p=paragraphs)), overlay=False)
+
+
 def bar_chart(
     ws: Any,
     *,
     title: str,
+    source: str = "",
     y_title: str,
     x_title: str,
     first_row: int,
     labels: list[str],
     series: list[SeriesSpec],
     horizontal: bool = False,
+    header_row: int | None = None,
+    data_labels: bool = True,
 ) -> BarChart:
     """A clustered bar chart of the block whose header row is ``first_row`` (categories
-    in column A, one series a column from B)."""
+    in column A, one series a column from B); a series' name is read from ``header_row``
+    where the block's first row is not its header."""
     chart = BarChart()
     chart.type = "bar" if horizontal else "col"
     chart.grouping = "clustered"
-    chart.title, chart.y_axis.title, chart.x_axis.title = title, y_title, x_title
+    chart.title = _title(title, source)
+    chart.y_axis.title, chart.x_axis.title = y_title, x_title
     chart.x_axis.delete = chart.y_axis.delete = False
     chart.y_axis.scaling.min = 0
     chart.y_axis.number_format = "#,##0"
@@ -145,8 +182,10 @@ def bar_chart(
     column = 1
     for spec in series:
         column = spec.column or column + 1
-        values = Reference(ws, min_col=column, min_row=first_row, max_row=last)
-        chart.add_data(values, titles_from_data=True)
+        values = Reference(ws, min_col=column, min_row=first_row + 1, max_row=last)
+        name = Reference(ws, min_col=column, min_row=header_row or first_row)
+        chart.add_data(values, titles_from_data=False)
+        chart.series[-1].tx = SeriesLabel(strRef=StrRef(f=name))
     chart.set_categories(Reference(ws, min_col=1, min_row=first_row + 1, max_row=last))
     if horizontal:
         chart.x_axis.scaling.orientation = "maxMin"  # first row on top, as in the table
@@ -157,4 +196,6 @@ def bar_chart(
     for s, spec in zip(chart.series, series, strict=True):
         _cache(s, spec, labels)
         _paint(s, spec)
+        if not data_labels:
+            s.dLbls = None
     return chart

@@ -10,6 +10,7 @@ with a gap between blocks. It is generated from the selection the Iran–Russia 
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import pandas as pd
@@ -17,8 +18,7 @@ from openpyxl import Workbook
 from openpyxl.comments import Comment
 
 import tradestats.charts.style as style
-from tradestats.charts.iran_russia_trade import block_label, claim_words, flow_labels
-from tradestats.charts.iran_russia_trade import info as chart_info
+from tradestats.charts.iran_russia_trade import block_label, claim_note, claim_words, flow_labels
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import period_words, t
 from tradestats.views import Tables, iran_russia_blocks, iran_russia_flows, is_whole_year
@@ -34,7 +34,7 @@ from tradestats.workbook.cells import (
     make_cell,
     print_on_one_page,
 )
-from tradestats.workbook.native_charts import SeriesSpec, bar_chart
+from tradestats.workbook.native_charts import SeriesSpec, bar_chart, source_line
 
 __all__ = ["reader_rows", "reader_sheet", "reader_span"]
 _SERIES = ("RUS", "IRN", "turnover")  # as in the PNG: goods from Russia, from Iran, turnover
@@ -123,29 +123,48 @@ def _table(ws: Any, out: RowCounter, tables: Tables, rows: list[dict[str, Any]])
 
 
 def _chart(ws: Any, tables: Tables, rows: list[dict[str, Any]], first: int) -> Any:
-    """The native chart of the table's rows, series as in the PNG's key, a gap between
-    blocks, a lighter tone for part of a year and hatching for a bound."""
+    """The native chart of the table's first block (one agency's whole years), series as
+    in the PNG's key, hatching for a bound; the other blocks stay in the table."""
+    block = rows[1 : next((i for i in range(1, len(rows)) if rows[i]["heading"]), len(rows))]
     labels = flow_labels(tables, "en")
     series = []
     for key, column in zip(_SERIES, _VALUE_COLUMNS, strict=True):
-        cells = [r["cells"].get(key) for r in rows]
+        cells = [r["cells"].get(key) for r in block]
         values = [None if c is None else float(c["value_usd_m"]) for c in cells]
         qualifiers = [None if c is None else str(c["qualifier"]) for c in cells]
         bounds = {i for i, q in enumerate(qualifiers) if q in ("more_than", "less_than")}
-        partial = {i for i, r in enumerate(rows) if r["partial"] and cells[i] is not None}
         name = f"{labels[key]} (US$ million)"
-        color = style.COLORS[_FLOW[key]]
-        series.append(SeriesSpec(name, values, color, qualifiers, bounds, partial, column))
+        series.append(
+            SeriesSpec(name, values, style.COLORS[_FLOW[key]], qualifiers, bounds, column=column)
+        )
+    heading = rows[0]["heading"].split(" · ")[0]  # "Russian customs, full years"
+    agency, _, kind = heading.partition(", ")
+    ids = [str(c["figure_id"]) for r in block for c in r["cells"].values() if c is not None]
+    period = f"{block[0]['period']}–{block[-1]['period']}"
     return bar_chart(
         ws,
-        title=chart_info(tables, "en").title,
+        title=f"Iran–Russia trade, {period}, as {agency} recorded it ({kind}; a missing "
+        "bar: not stated)",
+        source=source_line(tables, ids),
         y_title=t("unit.usd_m", "en").replace("\u00a0", " "),
-        x_title="Period",
-        first_row=first,
-        labels=[r["period"] for r in rows],
+        x_title="Year",
+        first_row=first + 1,  # below the block's heading row
+        labels=[r["period"] for r in block],
         series=series,
         horizontal=True,  # as the PNG: periods top to bottom
+        header_row=first,
     )
+
+
+def _lines(ws: Any, out: RowCounter, text: str, font: Any) -> None:
+    """A long note as lines of the table's width, so print keeps all of it."""
+    for line in textwrap.wrap(text, _NOTE_WIDTH):
+        cell = make_cell(ws, line)
+        cell.font = font
+        out.append([cell])
+
+
+_NOTE_WIDTH = 110  # characters: the width of columns A to H
 
 
 def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
@@ -174,13 +193,12 @@ def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
     out.append([])
     claim = claim_words(tables, bounds, "en")
     if claim:
-        words = make_cell(ws, claim)
-        words.font, words.alignment = BOLD, TOP
-        out.append([words])
+        _lines(ws, out, claim, BOLD)
     ids = list(pair["figure_id"]) + list(bounds["figure_id"])
-    note = make_cell(ws, source_note(tables, ids, "en").replace("\u00a0", " "))
-    note.font = MUTED
-    out.append([note])
+    note = " ".join(
+        filter(None, [source_note(tables, ids, "en"), claim_note(tables, bounds, "en")])
+    )
+    _lines(ws, out, note.replace("\u00a0", " "), MUTED)
     chart = _chart(ws, tables, rows, first)
     chart.width, chart.height = 24, 12
     chart.anchor = f"A{out.rows + 2}"

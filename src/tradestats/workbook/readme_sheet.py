@@ -61,7 +61,7 @@ class _Lines:
 _LINE = 95  # characters of column B on one line
 
 
-def _about(line: _Lines, dates: tuple[dt.date, Any], sheets: list[tuple[str, str]]) -> None:
+def _about(line: _Lines, dates: tuple[dt.date, Any]) -> None:
     descriptor = datapackage_descriptor([])
     line(descriptor["title"], font=TITLE_FONT)
     line(None, descriptor["description"])
@@ -70,10 +70,7 @@ def _about(line: _Lines, dates: tuple[dt.date, Any], sheets: list[tuple[str, str
     for label, text in dates_words(*dates):
         line(label, text)
     line("Licence", descriptor["licenses"][0]["name"])
-    line()
-    line("Sheets", font=BOLD)
-    for name, description in sheets:
-        line(name, description)
+    line("Sheets", "The sheet 'Contents' lists every sheet, with a link to each.")
 
 
 def _convention(line: _Lines, flows: pd.DataFrame) -> None:
@@ -107,7 +104,11 @@ def _convention(line: _Lines, flows: pd.DataFrame) -> None:
 def _qualifiers(line: _Lines) -> None:
     line()
     line("Qualifiers", font=BOLD)
-    line(None, "Each value's qualifier stands in a column of its own, beside it.")
+    line(
+        None,
+        "Each value's qualifier stands in a column of its own, beside it; the value's "
+        "cell also shows it in words ('more than 30,000'), and stays a number that sorts.",
+    )
     for key, text in QUALIFIERS.items():
         line(key, text)
     line()
@@ -122,18 +123,24 @@ def readme_sheet(
     wb: Workbook,
     tables: dict[str, pd.DataFrame],
     dates: tuple[dt.date, Any],
-    sheets: list[tuple[str, str]],
 ) -> None:
     ws = wb.create_sheet("README", 2)
     print_on_one_page(ws, tall=0)
     for column, width in zip("AB", (26, 100), strict=True):
         ws.column_dimensions[column].width = width
     line = _Lines(ws)
-    _about(line, dates, sheets)
+    _about(line, dates)
     _convention(line, tables["trade_flows"])
     _qualifiers(line)
     line()
     line("Sources", font=BOLD)
     for r in tables["sources"].itertuples():
-        outlet = f"{r.outlet}, " if isinstance(r.outlet, str) else ""
-        line(r.source_id, f"{outlet}{r.date:%Y-%m-%d}: {r.title}")  # prose isolates Persian
+        outlet = r.outlet if isinstance(r.outlet, str) else "outlet not known"
+        line(r.source_id, f"{outlet}, {_date(r)}: {r.title}")  # prose isolates Persian
+
+
+def _date(source: Any) -> str:
+    """A text's date as precise as its evidence: 'July 2008 (inferred)', '2022-01-18'."""
+    shown = {"day": "%Y-%m-%d", "month": "%B %Y", "year": "%Y"}[source.date_precision]
+    inferred = " (inferred)" if source.date_basis == "inferred" else ""
+    return f"{source.date:{shown}}{inferred}"

@@ -18,6 +18,7 @@ from tradestats.workbook.cells import (
     RTL_WRAP,
     WRAP,
     make_cell,
+    number_format_of,
     print_legibly,
     shown,
     table_value,
@@ -42,18 +43,47 @@ def _widths(display: pd.DataFrame, labels: dict[str, str]) -> list[float]:
     return out
 
 
-def _cell(ws: Any, value: Any, qualifier: str | None, column_width: float) -> Any:
+# Columns a table works out (expected values, differences): one decimal is precision
+# enough, whatever the division gives.
+_WORKED_OUT = (
+    "expected",
+    "expected_low",
+    "expected_high",
+    "difference",
+    "difference_usd_m",
+    "difference_percent",
+)
+_DATE_BY_PRECISION = {"month": "mmm yyyy_)", "year": "yyyy_)"}
+
+
+def _format(column: str, value: Any, row: dict[str, Any]) -> str | None:
+    """A cell's number format where the column needs its own: a value with its row's
+    qualifier in words ('more than 30,000'), so it stays a sortable number; a worked-out
+    value to one decimal; a source's date to the precision it is known to (Aug 2010)."""
+    if column in QUALIFIED_COLUMNS and isinstance(value, int | float) and "qualifier" in row:
+        return number_format_of(value, str(row["qualifier"]))
+    if column in _WORKED_OUT and isinstance(value, float):
+        return number_format_of(value, most=1)
+    if column == "date" and "date_precision" in row:
+        return _DATE_BY_PRECISION.get(str(row["date_precision"]))
+    return None
+
+
+def _cell(ws: Any, value: Any, number_format: str | None, column_width: float) -> Any:
     """A table cell; text longer than its column wraps, at the top of the row."""
     if isinstance(value, str) and len(value) > column_width:
         cell = make_cell(ws, value)
         cell.alignment = RTL_WRAP if cell.alignment.readingOrder == 2 else WRAP
         return cell
-    return table_value(ws, value, qualifier=qualifier)
+    if number_format is None:
+        return table_value(ws, value)
+    cell = make_cell(ws, value)
+    cell.number_format = number_format
+    return cell
 
 
 def table_sheet(wb: Workbook, name: str, df: pd.DataFrame) -> None:
     ws = wb.create_sheet(name)
-    ws.print_title_rows = "1:1"
     columns = list(df.columns)
     labels = column_labels(name)
     display = df.copy()
@@ -64,11 +94,10 @@ def table_sheet(wb: Workbook, name: str, df: pd.DataFrame) -> None:
     for i, column_width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(i)].width = column_width
     print_legibly(ws, sum(widths))
-    ws.freeze_panes = "A2"
+    ws.freeze_panes = "B2"  # the header and the id column stay in view
     ws.append([make_cell(ws, labels[c], header=True) for c in columns])
-    qualifiers = display["qualifier"] if "qualifier" in columns else None
     for i, row in enumerate(display.itertuples(index=False, name=None)):
-        q = str(qualifiers.iloc[i]) if qualifiers is not None else None
+        named = dict(zip(columns, row, strict=True))
         lines = max(
             (math.ceil(len(v) / w) for v, w in zip(row, widths, strict=True) if isinstance(v, str)),
             default=1,
@@ -77,7 +106,7 @@ def table_sheet(wb: Workbook, name: str, df: pd.DataFrame) -> None:
             ws.row_dimensions[i + 2].height = 15 * lines
         ws.append(
             [
-                _cell(ws, v, q if c in QUALIFIED_COLUMNS else None, w)
+                _cell(ws, v, _format(c, v, named), w)
                 for c, v, w in zip(columns, row, widths, strict=True)
             ]
         )

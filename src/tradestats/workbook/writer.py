@@ -25,7 +25,13 @@ from tradestats.errors import TradestatsError
 from tradestats.files import write_atomic
 from tradestats.loading import load
 from tradestats.version import __version__
-from tradestats.workbook.cells import EXCEL_MAX_ROWS, SHEET_ORDER, check_fits
+from tradestats.workbook.cells import (
+    EXCEL_MAX_ROWS,
+    SHEET_ORDER,
+    check_fits,
+    header_and_footer,
+    top_aligned_by_default,
+)
 from tradestats.workbook.charts_sheet import charts_sheet
 from tradestats.workbook.contents_sheet import contents_sheet
 from tradestats.workbook.dictionary import DICTIONARY_SHEET, dictionary_sheet
@@ -60,8 +66,8 @@ def _sheets(tables: dict[str, pd.DataFrame]) -> list[tuple[str, str]]:
     return [
         (
             f"Iran–Russia {reader_span(tables)}",
-            f"Iran–Russia trade year by year, {reader_span(tables)}: turnover, Russia's "
-            "exports and imports as the texts state them, with a chart.",
+            f"Iran–Russia trade year by year, {reader_span(tables)}: goods each way and "
+            "turnover, by the agency that recorded them, with a chart.",
         ),
         (
             "README",
@@ -94,17 +100,22 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     for name in SHEET_ORDER:  # refuse before writing anything
         check_fits(name, tables[name])
     date = data_date(tables)
-    when = dt.datetime.combine(date, dt.time())
+    # the workbook's own date: the latest of its texts and its references
+    latest = max(date, *(reference_dates(tables) or ()))
+    when = dt.datetime.combine(latest, dt.time())
     wb = Workbook(write_only=True)
+    top_aligned_by_default(wb)
     _properties(wb, when)
     sheets = _sheets(tables)
     contents_sheet(wb, sheets, date, reference_dates(tables))
     reader_sheet(wb, tables, 1)
-    readme_sheet(wb, tables, (date, reference_dates(tables)), sheets)
+    readme_sheet(wb, tables, (date, reference_dates(tables)))
     charts_sheet(wb, tables, 3)
     for name in SHEET_ORDER:
         table_sheet(wb, name, tables[name])
     dictionary_sheet(wb)
+    for ws in wb.worksheets:
+        header_and_footer(ws, f"tradestats {__version__}: texts dated up to {date.isoformat()}")
     buf = io.BytesIO()
     archive = _FixedTimeZip(buf, "w", zipfile.ZIP_DEFLATED, date_time=when)
     ExcelWriter(wb, archive).save()  # not save_workbook(), which stamps the clock
