@@ -322,7 +322,11 @@ BAD_INPUTS = [
         _agency_on_a_later_line,
         r"figures\.csv:34: agency_line goes with agency_quote, and is before",
     ),
-    (_growth_pair_half_given, r"figures\.csv:36: .*a trade_growth row has all three or none"),
+    (
+        _growth_pair_half_given,
+        r"figures\.csv:36: .*a trade_growth, trade_change or trade_balance row has all "
+        r"three or none",
+    ),
     (_growth_of_another_agency, r"figures\.csv:36 \[reporter\]: the agency RUS-FCS .* not TUR"),
     (_control_character, r"000_5b455d38a6af106d\.txt:6: control character U\+0000 at column 8"),
     (_crlf_line_ends, r"000_5b455d38a6af106d\.txt:1: has CR or CRLF line ends"),

@@ -108,8 +108,8 @@ def test_titles_are_written_from_the_plotted_rows(tables) -> None:
         # each figure's agency named, or that the text names none
         "russia_balance": "Russia exported more than it imported: with the European Union in "
         "2018 (Russian customs) and with the world in 2019 (Iran Online, naming no agency)",
-        # the published figures' claim, attributed to them
-        "iran_russia_references": "Published figures put Iran–Russia trade at $2.18 billion "
+        # every figure the title cites is an official's remark: it says so
+        "iran_russia_references": "Officials put Iran–Russia trade at $2.18 billion "
         "in 2016 and $4.6–4.9 billion in 2022",
     }
 
@@ -124,7 +124,7 @@ def test_the_partners_ratio_compares_like_with_like(tables) -> None:
     others = info.rows[~info.rows["figure_id"].isin(main["figure_id"])]
     assert set(others["figure_id"]) == {"F017", "F018", "F048"}  # other dates, shown apart
     texts = _texts(chart_function("partners")(tables, lang="en"))
-    assert "Other dates, the text naming no agency: not comparable with 2018" in texts
+    assert "Other dates, no agency named: not comparable with 2018" in texts
 
 
 def test_iran_chart_shows_2017_to_2021_by_agency(tables) -> None:
@@ -166,14 +166,16 @@ def test_partner_bounds_and_targets_are_marked(tables) -> None:
     assert "more than 2" in texts  # Azerbaijan, «بیش از دو میلیارد»: no decimal it lacks
     assert "target 100" in texts
     assert {"294.2", "108.3", "1.74"} <= set(texts)  # they give the title's 169
-    assert "Azerbaijan\nas of about Aug 2010" in texts  # a date inferred from the page
+    # the article's date (inferred from the page), not the figure's period
+    assert "Azerbaijan, period not stated\n(article of about Aug 2010)" in texts
     hatched = [p for p in fig.findobj(Rectangle) if p.get_hatch() == "////"]
     assert len(hatched) == 3  # two bounds, and the bound in the key
     # one scale for both panels
     assert fig.axes[0].get_xlim() == fig.axes[1].get_xlim()
     assert fig.axes[0].get_position().x0 == fig.axes[1].get_position().x0
     persian = _texts(chart_function("partners")(tables, lang="fa"))
-    assert any("در تاریخ" in t for t in persian) and not any("\nتا " in t for t in persian)
+    assert any("دوره ذکر نشده؛ گزارش" in t for t in persian)
+    assert not any("\nتا " in t for t in persian)
 
 
 @pytest.mark.parametrize(("name", "lang"), CASES)

@@ -69,8 +69,9 @@ def test_validate_fails_on_a_broken_clean_table(project: Path) -> None:
     path.write_text(text.replace(",RUS,IRN,exports,", ",RUS,IRN,export,", 1), encoding="utf-8")
     result = CliRunner().invoke(cli, ["validate", "--root", str(project)])
     assert result.exit_code == 1
-    assert "[flow]: expected one of (['exports', 'imports', 'turnover']), found 'export'" in (
-        result.output
+    assert (
+        "[flow]: expected one of (['exports', 'imports', 'turnover', 'balance']), found 'export'"
+        in (result.output)
     )
 
 

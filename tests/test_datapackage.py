@@ -42,7 +42,7 @@ def test_descriptor_mirrors_the_schemas() -> None:
         header = (CLEAN / spec.file).read_text(encoding="utf-8").split("\n", 1)[0]
         assert header.split(",") == columns, name
     flow = next(f for f in resources["trade_flows"]["schema"]["fields"] if f["name"] == "flow")
-    assert flow["constraints"]["enum"] == ["exports", "imports", "turnover"]
+    assert flow["constraints"]["enum"] == ["exports", "imports", "turnover", "balance"]
     value = next(
         f for f in resources["trade_flows"]["schema"]["fields"] if f["name"] == "value_usd_m"
     )

@@ -36,17 +36,39 @@ def test_drafts_on_the_tuned_test_articles() -> None:
     scores, extra, missed = unseen_accuracy(FIXTURES / "articles")
     assert sum(scores["flow"]) == 94 and missed == 0 and extra == 0
     for name, (right, wrong, _blank) in scores.items():
-        assert right >= 91 and wrong <= 3, (name, scores[name])
+        assert right >= 90 and wrong <= 3, (name, scores[name])
 
 
 def test_drafts_on_the_held_out_test_articles() -> None:
     """Never tuned on: these bounds record what a new article can expect, and fail if a
     change makes it worse."""
     scores, extra, missed = unseen_accuracy(FIXTURES / "heldout")
-    assert sum(scores["flow"]) == 24 and missed == 2 and extra == 0
+    assert sum(scores["flow"]) == 24 and missed == 0 and extra == 0
     assert scores["pair (reporter, partner)"][0] >= 21
     for name, (right, wrong, _blank) in scores.items():
-        assert right >= 19 and wrong <= 3, (name, scores[name])
+        assert right >= 20 and wrong <= 3, (name, scores[name])
+
+
+# floors a little under what was measured (README, "Drafting"): a regression fails here;
+# the goals (85% whole rows, 95% found, at most 5% of other numbers drafted as observed
+# trade) are reported in the README, not asserted
+NEWS_FLOORS = {
+    "news_tuning": (0.48, 0.93, 0.20),
+    "news_heldout": (0.48, 0.90, 0.15),
+    "news_heldout2": (0.48, 0.90, 0.15),
+}
+
+
+@pytest.mark.parametrize("folder", list(NEWS_FLOORS))
+def test_drafts_on_news_articles_hold_their_floor(folder: str) -> None:
+    from tradestats.docs import news_accuracy
+
+    score = news_accuracy(FIXTURES / folder)
+    whole, found, other = NEWS_FLOORS[folder]
+    assert score.rows > 200 and score.articles >= 18
+    assert score.whole >= whole * score.rows, (score.whole, score.rows)
+    assert score.found >= found * score.rows, (score.found, score.rows)
+    assert score.other_as_trade <= other * score.other, (score.other_as_trade, score.other)
 
 
 def _one(text: str, date: dt.date | None = None) -> DraftRow:
@@ -278,7 +300,7 @@ def test_drafted_figures_rows_build_once_reviewed(tmp_path: Path) -> None:
     import shutil
 
     from tradestats.builder.pipeline import build
-    from tradestats.text.draft import figure_rows
+    from tradestats.text.draft_render import figure_rows
     from tradestats.text.extract import RAW_FIGURE_COLUMNS
 
     added = FIXTURES / "added"
@@ -298,7 +320,8 @@ def test_drafted_figures_rows_build_once_reviewed(tmp_path: Path) -> None:
     settled = ("figure_id", "source_id", "quote", "reporter", "flow", "agency_id", "period")
     for got, want in zip(drafted, wanted, strict=True):
         assert {c: str(got[c]) for c in settled} == {c: want[c] for c in settled}
-    assert [d["partner"] for d in drafted] == ["IRN", "RUS", ""]  # Kazakhstan: not known
+    # Kazakhstan: known by its CLDR names since the drafter reads other economies too
+    assert [d["partner"] for d in drafted] == ["IRN", "RUS", "KAZ"]
     for got, want in zip(drafted, wanted, strict=True):  # the review
         got.update(subject=want["subject"], partner=want["partner"])
     with (raw / "figures.csv").open("a", encoding="utf-8", newline="") as fh:
@@ -309,7 +332,7 @@ def test_drafted_figures_rows_build_once_reviewed(tmp_path: Path) -> None:
 
 
 def test_a_change_of_trade_drafts_a_trade_growth_row_with_its_pair() -> None:
-    from tradestats.text.draft import figure_rows
+    from tradestats.text.draft_render import figure_rows
 
     text = (
         "Iran's trade with Russia reached $1.4 billion in the first half of 2021, Iranian "
@@ -389,3 +412,95 @@ def test_a_comparison_base_lends_its_period_to_no_later_figure() -> None:
         "2023-06-30",
     )
     assert later.evidence["period"] == "first half 2023 (as the figure on line 1)"
+
+
+def test_drafting_work_grows_with_the_figures_not_their_square() -> None:
+    """A line of many figures costs each figure the same: the characters the drafter
+    searches for economies, flows and agencies, per figure, do not grow with the line."""
+    from tradestats.text import draft as drafting
+
+    vocabularies = (drafting._ECONOMIES, drafting._FLOWS, drafting._AGENCIES)
+
+    def work_per_figure(n: int) -> float:
+        line = " ".join(f"Iran exported ${i + 1} million to Russia in 2020," for i in range(n))
+        before = sum(v.scanned for v in vocabularies)
+        rows = draft_rows(line)
+        assert len(rows) == n
+        return (sum(v.scanned for v in vocabularies) - before) / n
+
+    small, large = work_per_figure(100), work_per_figure(1000)
+    assert large <= 1.1 * small, (small, large)  # quadratic drafting gives 10 times more
+
+
+def test_the_api_returns_the_rows_extract_prints_as_a_typed_frame() -> None:
+    import tradestats
+
+    text = (FIXTURES / "news_tuning" / "en_wire_china_russia_2023.txt").read_text("utf-8")
+    frame = tradestats.draft(text, date=dt.date(2024, 1, 12))
+    printed = CliRunner().invoke(
+        cli,
+        [
+            "extract", "--rows", "--format", "csv", "--date", "2024-01-12",
+            str(FIXTURES / "news_tuning" / "en_wire_china_russia_2023.txt"),
+        ],
+    )  # fmt: skip
+    assert printed.exit_code == 0, printed.output
+    rows = list(csv.DictReader(io.StringIO(printed.output)))
+    assert [int(r["line"]) for r in rows] == frame["line"].tolist()
+    assert [r["quote"] for r in rows] == frame["quote"].tolist()
+    assert str(frame["period_start"].dtype).startswith("datetime64")
+    assert isinstance(frame["measure"].dtype, pd.CategoricalDtype)
+    # 'a record $240.1 billion last year' (the article of 12 Jan 2024): 2023, not the
+    # goal's 2024 later in the sentence
+    first = frame.iloc[0]  # the headline's repeat of it is drafted once, from the body
+    assert (first["line"], first["quote"]) == (2, "$240.1 billion")
+    assert first["period_start"] == pd.Timestamp("2023-01-01")
+    # 'That left China with a deficit of $18.2 billion': a balance, negative, China's
+    deficit = frame[frame["quote"] == "$18.2 billion"].iloc[0]
+    assert (deficit["measure"], deficit["flow"], deficit["value"]) == (
+        "balance",
+        "balance",
+        -18.2e9,
+    )
+    assert (deficit["reporter"], deficit["partner"]) == ("CHN", "RUS")
+
+
+def test_the_date_comes_from_sources_csv_or_the_dateline(tmp_path: Path) -> None:
+    import shutil
+
+    registered = RAW / "texts" / "000_5b455d38a6af106d.txt"  # iranonline-2022, 2022-01-18
+    copy = tmp_path / "copy.txt"
+    shutil.copy(registered, copy)
+    for path in (registered, copy):  # by its path, and by its bytes
+        out = CliRunner().invoke(cli, ["extract", "--rows", "--format", "json", str(path)])
+        assert out.exit_code == 0, out.output
+        assert (
+            "the text's date in sources.csv" not in out.output or '"iranonline-2022"' in out.output
+        )
+        assert '"source_id": "iranonline-2022"' in out.output
+    dated = (
+        "Trade rises\nTEHRAN, Jan 29, 2024 (AFP) - Trade with Russia was $2.6 billion last year."
+    )
+    [row] = draft_rows(dated)
+    assert _period(row) == ("2023-01-01", "2023-12-31")
+    assert "the date on line 2: 2024-01-29" in row.evidence["period"]
+
+
+def test_a_persian_text_dated_in_the_iranian_calendar_counts_its_years_so() -> None:
+    text = (
+        "تجارت ایران و روسیه\n"
+        "تهران- ایرنا- ۲۸ دی ۱۳۹۵\n"
+        "حجم مبادلات تجاری ایران و روسیه در ۹ ماه نخست امسال به یک میلیارد دلار رسید."
+    )
+    [row] = draft_rows(text)
+    assert _period(row) == ("2016-03-20", "2016-12-20")  # Farvardin to Azar 1395
+
+
+def test_an_absolute_change_is_a_change_and_a_word_growth_a_rate() -> None:
+    rows = draft_rows(
+        "Russia's exports to Iran increased by $1.2 billion in 2022, and imports doubled."
+    )
+    change = next(r for r in rows if r.quote == "$1.2 billion")
+    assert (change.measure, change.signed_value) == ("change", 1.2e9)
+    doubled = next(r for r in rows if r.quote == "doubled")
+    assert (doubled.measure, doubled.signed_value) == ("growth_percent", 100.0)

@@ -64,7 +64,7 @@ def test_contents_links_every_sheet_and_says_how_to_cite(wb) -> None:
     # two dates, each for what it covers: the texts, and the references
     assert values["Date of the texts"].startswith("2022-01-18: the latest text")
     assert values["Dates of the references"].startswith("2007-04-26 to 2024-07-15")
-    assert "Version 0.1.0, texts dated up to 2022-01-18" in values["How to cite"]
+    assert "Version 0.1.0, figures from texts dated up to 2022-01-18" in values["How to cite"]
 
 
 def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
@@ -118,7 +118,9 @@ def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_pat
     assert 'prstDash val="dash"' in xml  # a target: a dashed outline, as in figures/
     # Türkiye's 'more than 30': its category label says it in words, beside the hatching
     labels = [c.value for c in wb_charts_column_a(workbook_path)]
-    assert "Türkiye, as of 18 Jan 2022: more than 30; target 100" in labels
+    assert "Türkiye, period not stated (article of 18 Jan 2022): more than 30; target 100" in (
+        labels
+    )
     assert "In 2018, Russia&apos;s trade with the European Union was 169 times" in xml or (
         "In 2018, Russia's trade with the European Union was 169 times" in xml
     )

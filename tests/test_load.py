@@ -42,7 +42,7 @@ def test_trade_flows_dtypes() -> None:
     assert df["value_usd_m"].dtype == "float64"
     assert df["line"].dtype == "int64"
     assert isinstance(df["flow"].dtype, pd.CategoricalDtype)
-    assert list(df["flow"].cat.categories) == ["exports", "imports", "turnover"]
+    assert list(df["flow"].cat.categories) == ["exports", "imports", "turnover", "balance"]
     assert isinstance(df["reporter"].dtype, pd.CategoricalDtype)
     row = df.set_index("figure_id").loc["F037"]
     assert row["period_end"] == pd.Timestamp("2021-09-22")

@@ -21,6 +21,7 @@ _API = {
     "build": "tradestats.api",
     "chart": "tradestats.api",
     "data_dir": "tradestats.api",
+    "draft": "tradestats.api",
     "plot": "tradestats.api",
     "to_excel": "tradestats.api",
     "validate": "tradestats.api",
@@ -44,6 +45,7 @@ __all__ = [
     "build",
     "chart",
     "data_dir",
+    "draft",
     "extract",
     "find_number_phrases",
     "load",
@@ -57,7 +59,16 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from tradestats.api import build, chart, data_dir, plot, to_excel, validate, validate_package
+    from tradestats.api import (
+        build,
+        chart,
+        data_dir,
+        draft,
+        plot,
+        to_excel,
+        validate,
+        validate_package,
+    )
     from tradestats.errors import InputError, NumberPhraseError, TradestatsError
     from tradestats.loading import load, tables
     from tradestats.text.extract import extract

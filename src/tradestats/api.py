@@ -17,6 +17,7 @@ from tradestats.errors import Problem, TradestatsError
 from tradestats.files import ProjectPaths, checkout_root, data_dir
 
 if TYPE_CHECKING:
+    import pandas as pd
     from matplotlib.figure import Figure
 
     from tradestats.builder.pipeline import BuildResult
@@ -28,6 +29,7 @@ __all__ = [
     "chart",
     "chart_titles",
     "data_dir",
+    "draft",
     "draft_report",
     "ensure_current",
     "extract_report",
@@ -35,6 +37,7 @@ __all__ = [
     "published_files",
     "published_problems",
     "registered_source_ids",
+    "registered_sources",
     "to_excel",
     "validate",
     "validate_package",
@@ -206,21 +209,39 @@ def plot(
 
 
 def registered_source_ids(paths: Iterable[Path]) -> dict[Path, str]:
-    """The source id that data/raw/sources.csv registers for each text of the checkout
-    among ``paths`` (texts elsewhere, or not registered, are left out)."""
+    """The source id that data/raw/sources.csv registers for each text among ``paths``
+    (texts not registered are left out); see :func:`registered_sources`."""
+    return {p: source_id for p, (source_id, _date) in registered_sources(paths).items()}
+
+
+def registered_sources(paths: Iterable[Path]) -> dict[Path, tuple[str, dt.date | None]]:
+    """(source id, date) that data/raw/sources.csv registers for each text among
+    ``paths``: a text of the checkout's data/raw/texts, or a copy of one anywhere (the
+    same bytes). Texts not registered are left out."""
     import csv
+    import hashlib
 
     root = checkout_root()
     if root is None or not (ProjectPaths(root).raw / "sources.csv").is_file():
         return {}
     texts = (ProjectPaths(root).raw / "texts").resolve()
     with (ProjectPaths(root).raw / "sources.csv").open(encoding="utf-8", newline="") as fh:
-        by_file = {row.get("file"): row.get("source_id") for row in csv.DictReader(fh)}
-    return {
-        p: str(by_file[p.name])
-        for p in paths
-        if p.resolve().parent == texts and by_file.get(p.name)
-    }
+        rows = {str(row["file"]): row for row in csv.DictReader(fh) if row.get("file")}
+
+    def digest(path: Path) -> str:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+
+    by_hash = {digest(texts / f): f for f in rows if (texts / f).is_file()}
+    found: dict[Path, tuple[str, dt.date | None]] = {}
+    for p in paths:
+        name = p.name if p.resolve().parent == texts and p.name in rows else None
+        if name is None and p.is_file():
+            name = by_hash.get(digest(p))
+        if name is not None:
+            row = rows[name]
+            date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+            found[p] = (str(row.get("source_id")), date)
+    return found
 
 
 def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -> str:
@@ -232,19 +253,38 @@ def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -
     return render_candidates(results, fmt, registered_source_ids(files))
 
 
+def draft(text: str, date: dt.date | None = None) -> pd.DataFrame:
+    """The rows ``tradestats extract --rows`` drafts from ``text``, as a typed DataFrame
+    (see :class:`tradestats.contract.drafts.DraftedRows`): one per money figure and
+    change of trade, blank (NA) where the text does not settle a field. ``date`` (else
+    the date of the text's dateline) anchors "last year" and «امسال»."""
+    import pandas as pd
+
+    from tradestats.contract.drafts import DRAFT_COLUMNS, DraftedRows
+    from tradestats.text.draft import draft_rows
+
+    records = [r.as_dict() for r in draft_rows(text, date=date)]
+    frame = pd.DataFrame.from_records(records, columns=list(DRAFT_COLUMNS))
+    frame = frame.replace("", None).astype({"value_usd_m": "float64"})
+    return DraftedRows.validate(frame)
+
+
 def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None) -> str:
     """Draft trade rows for every money figure and change of trade in ``files``, each
     field with its evidence; ``date`` anchors "last year" and «امسال». Format
     ``figures`` gives rows of data/raw/figures.csv, numbered after its last id."""
-    from tradestats.text.draft import draft_rows, render_drafts
+    from tradestats.text.draft import draft_rows
+    from tradestats.text.draft_render import render_drafts
     from tradestats.text.extract import read_text_file
 
     texts = [read_text_file(p) for p in files]  # every file checked before any output
-    ids = registered_source_ids(files)
-    results = [
-        (str(p), ids.get(p, p.stem), draft_rows(text, date=date))
-        for p, text in zip(files, texts, strict=True)
-    ]
+    registered = registered_sources(files)
+    results = []
+    for p, text in zip(files, texts, strict=True):
+        source_id, known = registered.get(p, (p.stem, None))
+        said = "the date given" if date else "the text's date in sources.csv"
+        rows = draft_rows(text, date=date or known, date_said=said)
+        results.append((str(p), source_id, rows))
     if fmt == "figures":
         return _figures_csv(results)
     return render_drafts(results, fmt)
@@ -256,7 +296,7 @@ def _figures_csv(results: list[tuple[str, str, list[DraftRow]]]) -> str:
     import csv
     import io
 
-    from tradestats.text.draft import figure_rows
+    from tradestats.text.draft_render import figure_rows
     from tradestats.text.extract import RAW_FIGURE_COLUMNS
 
     raw = ProjectPaths(root).raw if (root := checkout_root()) else None

@@ -239,7 +239,9 @@ def export(out_path: Path | None) -> None:
     "date",
     type=click.DateTime(formats=["%Y-%m-%d"]),
     default=None,
-    help="With --rows: the article's date, which anchors 'last year', «امسال».",
+    help="With --rows: the article's date, which anchors 'last year', «امسال». Needed only "
+    "for a text that data/raw/sources.csv does not register (by path or by its bytes) and "
+    "whose dateline gives no full date.",
 )
 @_reports_errors
 def extract(files: tuple[Path, ...], fmt: str, include_bare: bool, rows: bool, date: Any) -> None:

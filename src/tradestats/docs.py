@@ -8,6 +8,7 @@ in README.md; a test fails if the README is out of date.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -266,6 +267,137 @@ def unseen_accuracy(articles: Path) -> tuple[Scores, int, int]:
     return _score(pairs), len(unmatched), missed
 
 
+@dataclass
+class NewsScore:
+    """How the drafter does on a set of news articles, as a reviewer feels it."""
+
+    articles: int = 0
+    rows: int = 0  # expected rows of trade figures (expect = draft)
+    whole: int = 0  # value, pair, flow direction and period all right
+    found: int = 0  # a drafted row at the line, with the value
+    other: int = 0  # targets, forecasts, balances, changes, repeats and non-trade numbers
+    other_as_trade: int = 0  # ... drafted as an observed trade level
+    fields: dict[str, list[int]] = field(default_factory=dict)  # right, wrong, blank
+
+
+_NEWS_FIELDS = {
+    "pair": ("reporter", "partner"),
+    "direction": ("flow", "exporter", "importer"),
+    "period": ("period_start", "period_end"),
+    "measure": ("measure",),
+    "qualifier": ("qualifier",),
+    "agency": ("reporting_agency",),
+    "nature": ("nature",),
+}
+
+
+def _direction(row: dict[str, str]) -> tuple[str, ...]:
+    """The flow direction: turnover of a pair (either order), or exporter -> importer
+    (a balance: whose balance with whom)."""
+    if row["flow"] == "turnover":
+        return ("turnover", *sorted((row["reporter"], row["partner"])))
+    if row["flow"] == "exports":
+        return ("goods", row["reporter"], row["partner"])
+    if row["flow"] == "imports":
+        return ("goods", row["partner"], row["reporter"])
+    return (row["flow"], row["reporter"], row["partner"])
+
+
+def _same(got: float, wanted: float) -> bool:
+    return abs(got - wanted) <= 1e-6 * max(abs(wanted), 1.0)
+
+
+def news_accuracy(folder: Path) -> NewsScore:
+    """Score the drafts of every article in ``folder`` (its expected.csv and
+    articles.csv) against the expected rows, as tests/fixtures/news_* hold them."""
+    import csv
+    import datetime as dt
+
+    from tradestats.text.draft import draft_rows
+
+    with (folder / "articles.csv").open(encoding="utf-8") as fh:
+        dates = {r["file"]: dt.date.fromisoformat(r["date"]) for r in csv.DictReader(fh)}
+    with (folder / "expected.csv").open(encoding="utf-8") as fh:
+        expected = list(csv.DictReader(fh))
+    drafts = {
+        f: [r.as_dict() for r in draft_rows((folder / f).read_text("utf-8"), date=d)]
+        for f, d in dates.items()
+    }
+    score = NewsScore(articles=len(dates), fields={k: [0, 0, 0] for k in _NEWS_FIELDS})
+    for want in expected:
+        _score_row(score, want, drafts[want["file"]])
+    return score
+
+
+def _score_row(score: NewsScore, want: dict[str, str], drafts: list[dict[str, Any]]) -> None:
+    value = float(want["value"])
+    here = [
+        d
+        for d in drafts
+        if d["line"] == int(want["line"]) and _same(abs(float(d["value"])), abs(value))
+    ]
+    here.sort(key=lambda d: d["measure"] != want["measure"])
+    got = {k: "" if v is None else str(v) for k, v in here[0].items()} if here else None
+    trade = want["expect"] == "draft" and want["measure"] in ("value", "growth_percent")
+    if not (trade and want["nature"] == "observed"):
+        score.other += 1
+        level = got is not None and got["measure"] == "value" and got["nature"] == "observed"
+        trade_level = (
+            level and got is not None and got["flow"] in ("turnover", "exports", "imports")
+        )
+        score.other_as_trade += trade_level
+    if want["expect"] != "draft":
+        return
+    score.rows += 1
+    if got is None:
+        for counts in score.fields.values():
+            counts[2] += 1
+        return
+    score.found += 1
+    for name, columns in _NEWS_FIELDS.items():
+        shown = [got.get(c, "") for c in columns]
+        right = shown == [want.get(c, "") for c in columns]
+        if name == "direction" and want["flow"]:
+            right = bool(got["flow"]) and _direction(got) == _direction(want)
+        score.fields[name][0 if right else 2 if not any(shown) else 1] += 1
+    sign_right = _same(float(got["value"]), value)
+    pair = {got["reporter"], got["partner"]} == {want["reporter"], want["partner"]}
+    whole = sign_right and pair and bool(got["flow"]) and _direction(got) == _direction(want)
+    score.whole += whole and [got["period_start"], got["period_end"]] == [
+        want["period_start"],
+        want["period_end"],
+    ]
+
+
+# the news sets, as the README reports them: (folder under tests/fixtures, what it is)
+NEWS_SETS = (
+    ("news_tuning", "tuning half (tuned on)"),
+    ("news_heldout", "held-out half (never tuned on)"),
+    ("news_heldout2", "second held-out set (not read until tuning ended; never tuned on)"),
+)
+
+
+def render_news_quality(fixtures: Path) -> str:
+    """Markdown table: the drafter on each news set, whole rows first."""
+    names = list(_NEWS_FIELDS)
+    out = [
+        "| set | articles | rows | whole rows right | found | other numbers drafted as "
+        "observed trade | " + " | ".join(names) + " |",
+        "|---|---|---|---|---|---|" + "---|" * len(names),
+    ]
+    for folder, what in NEWS_SETS:
+        if not (fixtures / folder / "expected.csv").is_file():
+            continue
+        s = news_accuracy(fixtures / folder)
+        cells = [f"{r / s.rows:.0%} ({w}, {b})" for r, w, b in s.fields.values()]
+        out.append(
+            f"| {what} | {s.articles} | {s.rows} | **{s.whole} ({s.whole / s.rows:.0%})** | "
+            f"{s.found} ({s.found / s.rows:.0%}) | {s.other_as_trade} of {s.other} "
+            f"({s.other_as_trade / s.other:.0%}) | " + " | ".join(cells) + " |"
+        )
+    return "\n".join(out) + "\n"
+
+
 def _score_table(scores: Scores) -> list[str]:
     out = ["| field | right | wrong | blank |", "|---|---|---|---|"]
     for name, (right, wrong, blank) in scores.items():
@@ -311,6 +443,7 @@ def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None)
         clean = clean_dir or raw_dir.parent / "clean"
         blocks["draft-quality"] = render_draft_quality(raw_dir, clean)
         fixtures = raw_dir.parent.parent / "tests" / "fixtures"
+        blocks["draft-quality-news"] = render_news_quality(fixtures)
         for name, block in (
             ("articles", "draft-quality-tuned"),
             ("heldout", "draft-quality-heldout"),

@@ -17,6 +17,7 @@ from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import compact_ids, note_groups, outlet_name
 from tradestats.charts.words import amount, date_words, join_words, period_words, t
+from tradestats.contract.vocabularies import REMARK_BASES
 from tradestats.views import ReferenceRow, Tables, reference_rows
 
 __all__ = ["info", "plot_iran_russia_references"]
@@ -154,9 +155,10 @@ def _title(tables: Tables, rows: list[ReferenceRow], lang: str) -> str:
     first, last = (_year_words(tables, rows, y, lang) for y in (years[0], years[-1]))
     if first is None or last is None or len(years) < 2:
         return t("refs.title", lang, period=_period(rows, lang))
-    return t(
-        "refs.title_finding", lang, first=first, last=last, first_year=years[0], last_year=years[-1]
-    )
+    cited = [r for r in rows if r.year in (years[0], years[-1]) and r.kind == "published"]
+    remarks = all(str(r.first["reporter_basis"]) in REMARK_BASES for r in cited)
+    key = "refs.title_remarks" if remarks else "refs.title_finding"
+    return t(key, lang, first=first, last=last, first_year=years[0], last_year=years[-1])
 
 
 def _alt(tables: Tables, rows: list[ReferenceRow], lang: str) -> str:

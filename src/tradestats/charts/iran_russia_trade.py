@@ -236,7 +236,8 @@ def claim_note(tables: Tables, bounds: pd.DataFrame, lang: str) -> str:
         ids = t("comma", lang).join(group["reference_id"].astype(str))
         date = date_words(first["published"].date(), "day", lang)
         pages.append(t("note.page", lang, date=date, verbatim={"outlet": outlet, "ids": ids}))
-    return t("note.contradicting", lang, pages=t("semicolon", lang).join(pages)) if pages else ""
+    joined = t("semicolon", lang).join(pages)  # ids keep their Latin digits
+    return t("note.contradicting", lang, verbatim={"pages": joined}) if pages else ""
 
 
 def contradicting_rows(tables: Tables, bounds: pd.DataFrame) -> pd.DataFrame:

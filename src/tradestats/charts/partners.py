@@ -25,7 +25,10 @@ def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
     """The partner's name and, on a second line, the period of its figure."""
     start, end = (b.as_of, b.as_of) if pd.isna(b.period_start) else (b.period_start, b.period_end)
     period = period_words(start.date(), end.date(), lang, b.as_of_precision, b.as_of_inferred)
-    return f"{layout.economy_name(tables, b.code, lang)}\n{period}"
+    name = layout.economy_name(tables, b.code, lang)
+    if pd.isna(b.period_start) and lang == "en":  # "period not stated (article of …)"
+        return f"{name}, {period}".replace(" (", "\n(")  # two lines; Persian's fit on one
+    return f"{name}\n{period}"
 
 
 def _period(bars: list[PartnerTurnover], lang: str) -> str:
@@ -234,7 +237,7 @@ def plot_partners(tables: Tables, *, lang: str = "en") -> Figure:
             ax_other,
             layout.key_handles(marks, lang, _COLOR),
             lang,
-            ncols=len(marks) or 1,
+            ncols=1,  # one entry a line: the key never runs past the plot's edge
             loc="upper left" if lang == "en" else "upper right",
             bbox_to_anchor=(0, -0.3) if lang == "en" else (1, -0.3),
             borderaxespad=0.1,

@@ -23,9 +23,9 @@ Group = tuple[str, pd.Timestamp, pd.DataFrame]
 
 
 def _values(by_flow: pd.DataFrame) -> dict[str, float]:
-    """Each flow in billions, as its label shows it (one decimal): a surplus or a sum
-    worked out from them agrees with the labels a reader sees."""
-    return {f: round(float(by_flow.loc[f, "value_usd_m"]) / 1000, 1) for f in _FLOWS}
+    """Each flow in billions, as the text states it: a surplus or a sum is worked out
+    from the stated values and rounded once, as it is shown (449.115 - 238.151 = 211.0)."""
+    return {f: float(by_flow.loc[f, "value_usd_m"]) / 1000 for f in _FLOWS}
 
 
 def _period(start: pd.Timestamp, by_flow: pd.DataFrame, lang: str) -> str:
@@ -49,7 +49,7 @@ def _derived(groups: list[Group], tables: Tables) -> list[tuple[str, float, str,
         values, ids = _values(by_flow), ";".join(by_flow["figure_id"].astype(str))
         out.append(
             (
-                f"{partner} balance (exports minus imports, as labelled)",
+                f"{partner} balance (exports minus imports, from the stated values)",
                 round(values["exports"] - values["imports"], 1),
                 "billion US dollars",
                 ids,

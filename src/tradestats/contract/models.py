@@ -289,15 +289,20 @@ class RawFigures(pa.DataFrameModel):
     )
 
     @pa.dataframe_check(
-        error="trade rows need reporter, partner and flow; a trade_growth row has all three "
-        "or none; other rows none of them"
+        error="trade rows need reporter, partner and flow; a trade_growth, trade_change or "
+        "trade_balance row has all three or none; other rows none of them"
     )
     def trade_fields_go_together(cls, df: pd.DataFrame) -> pd.Series[bool]:
         is_trade = df["category"] == "trade"
-        may = df["category"] == "trade_growth"
+        may = df["category"].isin(["trade_growth", "trade_change", "trade_balance"])
         filled = df[["reporter", "partner", "flow"]].notna()
         every, some = filled.all(axis=1), filled.any(axis=1)
         return (is_trade & every) | (may & (every | ~some)) | (~is_trade & ~may & ~some)
+
+    @pa.dataframe_check(error="flow 'balance' goes with category trade_balance, and only it")
+    def balance_is_its_own_category(cls, df: pd.DataFrame) -> pd.Series[bool]:
+        balance, flow = df["category"] == "trade_balance", df["flow"] == "balance"
+        return (flow & balance) | (~flow & ~balance) | (balance & df["flow"].isna())
 
     @pa.dataframe_check(error="reporter and partner must differ")
     def reporter_is_not_partner(cls, df: pd.DataFrame) -> pd.Series[bool]:

@@ -20,6 +20,7 @@ __all__ = [
     "GRADES",
     "HEADLINE_FROM",
     "MAX_TEXT_BYTES",
+    "MEASURES",
     "NATURES",
     "QUALIFIERS",
     "REFERENCE_BASES",
@@ -57,6 +58,19 @@ FLOWS = {
     "exports": "Goods the economy sends to the partner (the reporter's, or a reference's side).",
     "imports": "Goods the economy receives from the partner.",
     "turnover": "Exports plus imports.",
+    "balance": (
+        "Exports minus imports, from the reporter's side: a surplus is positive, a deficit "
+        "negative (figures.csv category trade_balance only)."
+    ),
+}
+# What a drafted row measures (``tradestats extract --rows``, ``tradestats.draft``).
+MEASURES = {
+    "value": "The level of a flow (a money amount).",
+    "growth_percent": "A percentage change of a flow; negative for a fall.",
+    "change": "An absolute change of a flow in money ('rose by $1.2 billion'); negative "
+    "for a fall.",
+    "balance": "A trade balance (flow 'balance'): positive for a surplus, negative for a "
+    "deficit, from the reporter's side.",
 }
 NATURES = {
     "observed": "An outcome the text reports.",
@@ -105,6 +119,9 @@ def unit_kind(unit: str) -> str:
 CATEGORIES = {
     "trade": "Merchandise trade value.",
     "trade_growth": "Growth rate of a trade flow.",
+    "trade_balance": "A trade balance, surplus or deficit (flow 'balance'), signed from the "
+    "reporter's side.",
+    "trade_change": "An absolute change of a trade flow in money, signed.",
     "trade_share": "Share of one trade flow in another.",
     "gdp": "Gross domestic product, its level or multiple.",
     "gdp_growth": "Growth rate of GDP.",

@@ -16,60 +16,43 @@ blank with "not stated" as its evidence, never guessed. The rules are few and pl
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import jdatetime
-
-from tradestats.text.extract import Candidate, extract
-from tradestats.text.lexicon import AGENCY_WORDS, ECONOMY_WORDS, FLOW_WORDS, NOT_TRADE_WORDS
+from tradestats.contract.drafts import DRAFT_COLUMNS
+from tradestats.text.extract import Candidate, comma_reading, extract
+from tradestats.text.lexicon import (
+    AGENCY_WORDS,
+    ECONOMY_WORDS,
+    FLOW_WORDS,
+    NOT_TRADE_WORDS,
+    Vocabulary,
+)
+from tradestats.text.measures import Measured, balance_at, change_at
 from tradestats.text.numbers import normalize_text
-from tradestats.text.periods import months_named, year_span
-
-__all__ = ["DRAFT_COLUMNS", "DraftRow", "draft_rows", "figure_rows", "render_drafts"]
-
-DRAFT_COLUMNS = (
-    "line",
-    "column",
-    "quote",
-    "measure",
-    "reporter",
-    "partner",
-    "flow",
-    "exporter",
-    "importer",
-    "period_start",
-    "period_end",
-    "value",
-    "currency",
-    "value_usd_m",
-    "qualifier",
-    "reporting_agency",
-    "nature",
-    "evidence",
+from tradestats.text.periods import (
+    A_YEAR_EARLIER,
+    BASE_WORDS_BEFORE,
+    SAME_PERIOD,
+    Anchor,
+    Dateline,
+    Period,
+    dateline,
+    figure_period,
+    nearest,
+    part_of,
+    parts_named,
+    text_calendar,
+    year_anchors,
+    years_before,
 )
+
+__all__ = ["DRAFT_COLUMNS", "DraftRow", "draft_rows"]
+
 _SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)")
-_YEAR = re.compile(r"(?<!\d)(1[3-4]\d\d|19[5-9]\d|20[0-4]\d)(?!\d)")
-_RELATIVE = {
-    0: (
-        "this year",
-        "by the end of the year",
-        "امسال",
-        "تا پایان سال",
-        "в этом году",
-        "до конца года",
-    ),
-    -1: ("last year", "سال گذشته", "پارسال", "в прошлом году"),
-}
-# a year written after these is the base of a comparison, not the figure's period:
-# "9.5% more than in 2017", «نسبت به سال ۱۳۹۹», «по сравнению с 2020 годом»
-_BASE_BEFORE = re.compile(
-    r"(?:than(?:\s+in)?|compared\s+(?:with|to)(?:\s+the\s+year)?|from|against|versus|vs|"
-    r"نسبت\s+به(?:\s+سال)?|در\s+مقایسه\s+با(?:\s+سال)?|по\s+сравнению\s+с|против)\s*$"
-)
-# right after a figure: its period is the year before the sentence's
-_YEAR_EARLIER = re.compile(r"^\s*(?:a\s+year\s+(?:earlier|ago|before)|годом\s+ранее|سال\s+قبل)")
 _TO = re.compile(r"(?<!\w)(?:to|به|в)(?!\w)")
 
 
@@ -91,7 +74,8 @@ class DraftRow:
 
     @property
     def signed_value(self) -> float:
-        """The value; a percentage change is negative for a fall («کاهش», "fell")."""
+        """The value; a change is negative for a fall («کاهش», "fell"), a balance for a
+        deficit."""
         return -self.value if self.direction == "decrease" else self.value
 
     def as_dict(self) -> dict[str, object]:
@@ -116,80 +100,27 @@ def _norm(text: str) -> str:
     return normalize_text(text)[0].lower()
 
 
-class _Vocabulary:
-    """Words by key (economy code, flow, agency), found in normalized text with one
-    pattern; where two forms start at one place, the longer one is found."""
-
-    def __init__(self, words: dict[str, tuple[str, ...]]) -> None:
-        self.forms = {_norm(form): (key, form) for key, forms in words.items() for form in forms}
-        longest_first = sorted(self.forms, key=len, reverse=True)
-        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(map(re.escape, longest_first))})")
-
-    def mentions(self, text: str) -> list[tuple[int, str, str]]:
-        """(position, key, the words as declared) of every mention in ``text``."""
-        return [(m.start(), *self.forms[m.group()]) for m in self.pattern.finditer(text)]
-
-
-def _mentions(vocabulary: _Vocabulary, text: str) -> list[tuple[int, str, str]]:
-    return vocabulary.mentions(text)
+_REACH = 400  # characters: how far from a figure its sentence is read, however long
 
 
 def _sentence(line: str, at: int) -> tuple[int, int]:
-    """[start, end) of the sentence of ``line`` that position ``at`` stands in."""
-    start = 0
-    for m in _SENTENCE_END.finditer(line):
+    """[start, end) of the sentence of ``line`` that position ``at`` stands in, at most
+    ``_REACH`` characters either side of it (so a figure costs the same wherever it
+    stands on a long line)."""
+    start = max(0, at - _REACH)
+    for m in _SENTENCE_END.finditer(line, start, min(len(line), at + _REACH)):
         if m.end() > at:
             return start, m.end()
         start = m.end()
-    return start, len(line)
+    return start, min(len(line), at + _REACH)
 
 
-Period = tuple[str | None, str | None, str]  # start, end, the words that decided it
-
-
-_A_YEAR_EARLIER = " (a year earlier)"  # the period of a comparison's base, in evidence
-
-
-def _years(text: str) -> list[tuple[int, int]]:
-    """(position, year) of every year stated in ``text`` that is not a comparison's base."""
-    return [
-        (m.start(), int(m.group()))
-        for m in _YEAR.finditer(text)
-        if not _BASE_BEFORE.search(text[max(0, m.start() - 40) : m.start()])
-    ]
-
-
-def _period(sentence: str, at: int, end: int, date: dt.date | None) -> Period:
-    """The period of a figure at ``at`` in ``sentence``: the year stated nearest it (a
-    comparison's base year aside), the part of that year a phrase names, or a year
-    relative to the article's ``date``. The figure stands at [at, end) of the sentence."""
-    years = _years(sentence)
-    part = months_named(sentence)
-    if years:
-        _pos, year = min(years, key=lambda y: at - y[0] - 4 if y[0] < at else y[0] - end)
-        if _YEAR_EARLIER.match(sentence[end:]):
-            year, shift = year - 1, _A_YEAR_EARLIER
-        else:
-            shift = ""
-        calendar = "jalali" if year < 1500 else "gregorian"
-        applies = part is not None and part.calendar in (None, calendar)
-        first, last = (part.first, part.last) if part and applies else (1, 12)
-        named = f"{part.words} " if part and applies else ""
-        return *year_span(year, first, last), f"{named}{year}{shift}"
-    for shift_by, words in _RELATIVE.items():
-        hit = next((w for w in words if _RELATIVE_NORM[w] in sentence), None)
-        if hit and date is not None:
-            return *year_span(date.year + shift_by), f"{hit} (the article's date: {date})"
-    return None, None, "not stated"
-
-
-_RELATIVE_NORM = {w: _norm(w) for words in _RELATIVE.values() for w in words}
 _FROM = re.compile(r"(?<!\w)(?:from|از|из)(?!\w)")
 _AGENCY_ECONOMY = {name: economy for name, (economy, _words) in AGENCY_WORDS.items()}
-_AGENCIES = _Vocabulary({name: words for name, (_economy, words) in AGENCY_WORDS.items()})
-_ECONOMIES = _Vocabulary(ECONOMY_WORDS)
-_FLOWS = _Vocabulary(FLOW_WORDS)
-_NOT_TRADE = _Vocabulary(NOT_TRADE_WORDS)
+_AGENCIES = Vocabulary({name: words for name, (_economy, words) in AGENCY_WORDS.items()})
+_ECONOMIES = Vocabulary(ECONOMY_WORDS)
+_FLOWS = Vocabulary(FLOW_WORDS)
+_NOT_TRADE = Vocabulary(NOT_TRADE_WORDS)
 
 
 # between a figure and a flow word after it, these end the figure's item: the flow word
@@ -203,10 +134,10 @@ def _flow_at(sent: str, at: int, end: int) -> tuple[int, str, str, bool] | None:
     """(position, key, words, a verb after the figure?) of the figure's flow word: the
     nearest to it in the sentence, before it or after it in the same item."""
     options = []
-    back = _mentions(_FLOWS, sent[:at])
+    back = _FLOWS.mentions(sent[:at])
     if back:
         options.append((at - back[-1][0], back[-1][0], back[-1][1], back[-1][2]))
-    ahead = _mentions(_FLOWS, sent[end:])
+    ahead = _FLOWS.mentions(sent[end:])
     if ahead and not _ITEM_BREAK.search(sent[end : end + ahead[0][0]]):
         options.append((ahead[0][0], end + ahead[0][0], ahead[0][1], ahead[0][2]))
     if not options:
@@ -220,13 +151,13 @@ def _subject(sent: str, pos: int, words: str) -> str | None:
     "China's imports", "Iran imported") or right after it («صادرات ایران», "Экспорт
     России")."""
     head = sent[max(0, pos - 30) : pos]
-    before = _mentions(_ECONOMIES, head)
+    before = _ECONOMIES.mentions(head)
     if before and re.fullmatch(
         r"\w{0,3}(?:'s)?\s*", head[before[-1][0] + len(_norm(before[-1][2])) :]
     ):
         return before[-1][1]
     end = pos + len(_norm(words))
-    after = _mentions(_ECONOMIES, sent[end : end + 30])
+    after = _ECONOMIES.mentions(sent[end : end + 30])
     return after[0][1] if after and after[0][0] <= 2 else None
 
 
@@ -236,11 +167,11 @@ def _sides(sent: str, flow: tuple[int, str, str, bool], at: int) -> tuple[str | 
     flow phrase before it in the sentence ("Russian exports …, while imports from Iran")."""
     pos, key, words, verb = flow
     if verb:  # a verb at the end: «ترکیه … ۴.۱ میلیارد دلار به روسیه صادر کرد»
-        first = _mentions(_ECONOMIES, sent[:at])
+        first = _ECONOMIES.mentions(sent[:at])
         subject = first[0][1] if first else None
     else:
         subject = _subject(sent, pos, words)
-        for earlier, _k, w in reversed(_mentions(_FLOWS, sent[:pos])):
+        for earlier, _k, w in reversed(_FLOWS.mentions(sent[:pos])):
             subject = subject or _subject(sent, earlier, w)
     rest = sent[at:] if verb else sent[pos:]
     to, origin = _linked(rest, _TO), _linked(rest, _FROM)  # "to Iran", "from China"
@@ -249,12 +180,25 @@ def _sides(sent: str, flow: tuple[int, str, str, bool], at: int) -> tuple[str | 
     return origin, subject or to
 
 
+def _other_side(
+    sides: tuple[str | None, str | None], key: str | None, about: list[str]
+) -> tuple[str | None, str | None]:
+    """A flow phrase naming one side ("imports from Russia") takes as its other side the
+    other economy of the pair its sentence, or the paragraph before, is about."""
+    exporter, importer = sides
+    if key not in ("exports", "imports") or (exporter is None) == (importer is None):
+        return sides
+    known = exporter or importer
+    other = next((e for e in about if e != known), None)
+    return (exporter, other) if importer is None else (other, importer)
+
+
 def _linked(rest: str, link: re.Pattern[str]) -> str | None:
     """The economy named right after a link word ("to", «به», "из") in a flow phrase."""
     m = link.search(rest[:60])
     if m is None:
         return None
-    found = _mentions(_ECONOMIES, rest[m.end() : m.end() + 40])
+    found = _ECONOMIES.mentions(rest[m.end() : m.end() + 40])
     return found[0][1] if found else None
 
 
@@ -295,39 +239,111 @@ _BACK_REFERENCE = re.compile(
 def _economies(norm: str, s0: int, s1: int, earlier: list[str]) -> list[str]:
     """The economies a sentence is about: those it names, then ("these two countries")
     those of the sentence before, then those of the nearest earlier line naming two."""
-    named = [code for _p, code, _w in _mentions(_ECONOMIES, norm[s0:s1])]
+    named = [code for _p, code, _w in _ECONOMIES.mentions(norm[s0:s1])]
     if len(set(named)) < 2:
         p0, _p1 = _sentence(norm, max(0, s0 - 2))
-        named += [code for _p, code, _w in _mentions(_ECONOMIES, norm[p0:s0])]
+        named += [code for _p, code, _w in _ECONOMIES.mentions(norm[p0:s0])]
     if not named or (len(set(named)) < 2 and _BACK_REFERENCE.search(norm[s0:s1])):
         named += earlier  # a sentence naming one economy and an unknown one stays as it is
-    return list(dict.fromkeys(named))
+    named = list(dict.fromkeys(named))
+    # "Türkiye's foreign trade with Russia": the world only where no partner is named
+    return [e for e in named if e != "WLD"] if len(set(named) - {"WLD"}) >= 2 else named
 
 
-def _agency(norm: str, start: int, end: int) -> tuple[str | None, str]:
+def _agency(mentions: list[tuple[int, str, str]], start: int, end: int) -> tuple[str | None, str]:
     """The agency named before the figure in its paragraph (or else the first after it),
-    and the words that name it."""
-    agencies = _mentions(_AGENCIES, norm[:start]) or _mentions(_AGENCIES, norm[end:])[:1]
-    return (agencies[-1][1], agencies[-1][2]) if agencies else (None, "not stated")
+    and the words that name it; ``mentions`` are the paragraph's agencies, in order."""
+    i = bisect.bisect_left(mentions, (start,))
+    found = mentions[i - 1] if i else next((m for m in mentions[i:] if m[0] >= end), None)
+    return (found[1], found[2]) if found else (None, "not stated")
+
+
+@dataclass(frozen=True)
+class _Context:
+    """What a text says of itself: its date (given, or its dateline's), the calendar
+    its relative years count in, and its dateline (whose date is no figure's period)."""
+
+    date: dt.date | None
+    calendar: str
+    dateline: Dateline | None
+    # line -> the agency named last on an earlier line: (name, words, line)
+    agencies: dict[int, tuple[str, str, int]]
+    date_said: str  # where the date comes from, for the evidence
+    lines: _NormalizedLines
+
+    def sentence(self, norm: str, number: int, at: int) -> tuple[int, int]:
+        """The sentence of position ``at`` on line ``number``, the dateline left out."""
+        s0, s1 = _sentence(norm, at)
+        if self.dateline and self.dateline.line == number and s0 < self.dateline.end <= at:
+            s0 = self.dateline.end
+        return s0, s1
+
+
+# words that refer back to an agency named before: "the agency said", "customs data",
+# «این نهاد», «ведомство»
+_AGENCY_BACK = re.compile(
+    r"(?<!\w)(?:the\s+(?:agency|service|committee|customs|administration|office|institute|"
+    r"bureau|ministry)|customs|its\s+data|the\s+data|این\s+نهاد|این\s+سازمان|گمرک|"
+    r"ведомств\w*|служб\w*|таможн\w*)(?!\w)"
+)
+
+
+def _agencies_by_line(lines: _NormalizedLines, count: int) -> dict[int, tuple[str, str, int]]:
+    """For each line, the agency named last on a line before it (one pass)."""
+    out: dict[int, tuple[str, str, int]] = {}
+    last: tuple[str, str, int] | None = None
+    for number in range(1, count + 1):
+        if last:
+            out[number] = last
+        found = lines.agencies(number)
+        if found:
+            last = (found[-1][1], found[-1][2], number)
+    return out
+
+
+def _period(norm: str, sentence: tuple[int, int], span: tuple[int, int], c: _Context) -> Period:
+    """The figure's period: the year its sentence states or implies nearest it, else the
+    last one stated earlier in its paragraph; and the part of that year named with it."""
+    s0, s1 = sentence
+    at, end = span[0] - s0, span[1] - s0
+    text = norm[s0:s1]
+    parts = parts_named(text)
+    anchors = year_anchors(text, c.date, c.calendar, at, c.date_said)
+    if anchors:
+        return figure_period(text, at, end, nearest(anchors, at, end), parts)
+    skip = c.dateline.end if c.dateline and s0 >= c.dateline.end else 0
+    earlier = year_anchors(norm[max(skip, s0 - _REACH) : s0], c.date, c.calendar, None, c.date_said)
+    if not earlier and parts and c.date is not None:  # "за девять месяцев": the latest such
+        part = nearest(parts, at, end)[1]
+        year = c.date.year - (part.last > c.date.month)
+        found = figure_period(text, at, end, Anchor(-1, year, "gregorian", str(year)), parts)
+        return *found[:2], f"{found[2]} (the latest before {c.date_said}: {c.date})"
+    if not earlier:
+        return None, None, "not stated"
+    found = figure_period(text, at, end, earlier[-1]._replace(pos=-1), parts)
+    return *found[:2], f"{found[2]} (earlier in the paragraph)"
 
 
 def _fields(
-    norm: str, span: tuple[int, int], date: dt.date | None, earlier: list[str]
+    norm: str, span: tuple[int, int], context: _Context, earlier: list[str], number: int
 ) -> tuple[dict[str, str | None], dict[str, str]]:
-    """The drafted fields of the figure at ``span`` of a normalized line, and their
-    evidence; ``earlier`` are the economies of the nearest earlier line naming two."""
+    """The drafted fields of the figure at ``span`` of normalized line ``number``, and
+    their evidence; ``earlier`` are the economies of the nearest earlier line naming two."""
     start, end = span
-    s0, s1 = _sentence(norm, start)
-    agency, agency_words = _agency(norm, start, end)
+    s0, s1 = context.sentence(norm, number, start)
+    agency, agency_words = _agency(context.lines.agencies(number), start, end)
+    prior = context.agencies.get(number)
+    if agency is None and prior and _AGENCY_BACK.search(norm[s0:s1]):
+        agency, agency_words = prior[0], f"{prior[1]} (named on line {prior[2]})"
     named = _economies(norm, s0, s1, earlier)
     flow = _flow_at(norm[s0:s1], start - s0, end - s0)
     turnover = flow is None or flow[1] == "turnover"
     sides = (None, None) if turnover else _sides(norm[s0:s1], flow, start - s0)  # type: ignore[arg-type]
+    sides = _other_side(
+        sides, flow[1] if flow else None, [*named, *(e for e in earlier if e != "WLD")]
+    )
     reporter, partner, key = _pair(agency, flow[1] if flow else None, sides, named)
-    period = _period(norm[s0:s1], start - s0, end - s0, date)
-    if period[0] is None:  # a year stated earlier in the paragraph carries
-        period = _period(norm[:s0], s0, s0, date)
-        period = (*period[:2], f"{period[2]} (earlier in the paragraph)") if period[0] else period
+    period = _period(norm, (s0, s1), span, context)
     fields = {
         "reporter": reporter,
         "partner": partner,
@@ -347,14 +363,25 @@ def _fields(
     return fields, evidence
 
 
-def _measure(c: Candidate, before: str) -> str | None:
-    """What a candidate is drafted as: value (money), growth_percent (a percentage change
-    of trade), or None: not drafted (an investment, a share, anything else)."""
+def _measure(c: Candidate, sentence: str, at: int, end: int) -> tuple[str, Measured | None] | None:
+    """What a candidate is drafted as: value (money), balance or change (money, with its
+    sign), growth_percent (a percentage change of trade), or None: not drafted (an
+    investment, a share, anything else)."""
+    kind = _kind(c, sentence[:at])
+    if kind != "value":
+        return (kind, None) if kind else None
+    measured = balance_at(sentence, at, end) or change_at(sentence, at, end, end)
+    return (measured.measure, measured) if measured else ("value", None)
+
+
+def _kind(c: Candidate, before: str) -> str | None:
+    if c.kind == "multiple" and c.direction and c.unit == "times":
+        return "growth_percent"  # "doubled", «دو برابر»: a change of 100%
     if c.kind != "money" and not (c.kind == "percent" and c.direction):
         return None
-    last_flow = max((p for p, _k, _w in _mentions(_FLOWS, before)), default=-1)
+    last_flow = max((p for p, _k, _w in _FLOWS.mentions(before)), default=-1)
     other = {"investment": -1, "share": -1}
-    for pos, key, _words in _mentions(_NOT_TRADE, before):
+    for pos, key, _words in _NOT_TRADE.mentions(before):
         other[key] = pos
     if c.kind == "money":
         return "value" if other["investment"] <= last_flow else None
@@ -362,40 +389,55 @@ def _measure(c: Candidate, before: str) -> str | None:
     return "growth_percent" if growth else None
 
 
+def _as_measured(
+    fields: dict[str, str | None],
+    evidence: dict[str, str],
+    how: Measured,
+    said: tuple[str, list[str]],
+) -> None:
+    """A balance is the reporter's (an agency's economy, else the economy named last
+    before the balance word: "left China with a deficit"), with no direction of goods;
+    its partner the other economy named, or the other of the pair the paragraph before
+    is about (``said``: the sentence before the figure, and that pair)."""
+    before, earlier = said
+    evidence["measure"] = how.words
+    if how.measure != "balance":
+        return
+    named = [code for _p, code, _w in _ECONOMIES.mentions(before)]
+    owner = fields["reporter"] if fields["reporting_agency"] else (named[-1] if named else None)
+    pair = [fields["reporter"], fields["partner"], fields["exporter"], fields["importer"]]
+    about = [e for e in evidence["economies"].split(", ") if len(e) == 3]
+    others = [e for e in dict.fromkeys([*pair, *named, *about, *earlier]) if e and e != owner]
+    fields |= {"reporter": owner, "partner": others[0] if others and owner else None}
+    fields |= {"flow": "balance", "exporter": None, "importer": None}
+    evidence["flow"] = how.words
+
+
 def _row(
-    c: Candidate, measure: str, fields: dict[str, str | None], evidence: dict[str, str]
+    c: Candidate,
+    measured: tuple[str, Measured | None],
+    fields: dict[str, str | None],
+    evidence: dict[str, str],
 ) -> DraftRow:
+    measure, how = measured
     currency = c.unit if c.kind == "money" and c.unit != "USD_per_barrel" else None
+    direction = c.direction if measure == "growth_percent" else None
+    if how is not None:
+        direction = "decrease" if how.sign < 0 else "increase"
+    value = (float(c.value) - 1) * 100 if c.kind == "multiple" else float(c.value)
     return DraftRow(
         line=c.line,
         column=c.column,
         quote=c.quote,
         measure=measure,
-        value=float(c.value),
+        value=value,
         currency=currency,
         qualifier="target" if c.nature == "target" else c.qualifier,
         nature=c.nature,
         fields=fields,
         evidence=evidence,
-        direction=c.direction if measure == "growth_percent" else None,
+        direction=direction,
     )
-
-
-_COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
-
-
-def _number_reading(quote: str) -> str | None:
-    """How a comma between digits was read, where it could be read two ways: "117,7" (a
-    decimal comma: not three digits after it) or "1,219" (thousands: three digits)."""
-    m = _COMMA_NUMBER.search(quote)
-    if m is None:
-        return None
-    groups = m.group().split(",")
-    if len(groups) == 2 and len(groups[1]) != 3:
-        return f"'{m.group()}' read with a decimal comma ({len(groups[1])} digit(s) after it)"
-    if len(groups) == 2 and len(groups[0]) <= 3:
-        return f"'{m.group()}' read with ',' as a thousands separator (three digits after it)"
-    return None
 
 
 # words that refer back to the figure before: "the figure", «این رقم», «эта сумма»
@@ -421,17 +463,31 @@ def _carry_flow(row: DraftRow, last: DraftRow | None, before: str) -> None:
     row.evidence["flow"] = f"{last.evidence['flow']} (as the figure on line {last.line})"
 
 
-def _carry_period(row: DraftRow, last: DraftRow | None, previous_line: int) -> None:
+def _carry_period(
+    row: DraftRow, last: DraftRow | None, previous_line: int, sentence: str, at: int
+) -> None:
     """A figure whose paragraph states no period ("in the period", «در همین دوره») takes
-    the period of the figure drafted before it in the same or the previous paragraph; a
-    target never does."""
-    if row.fields["period_start"] or last is None or row.nature == "target":
+    the period of the figure drafted before it in the same or the previous paragraph (a
+    target never does), or the year of it a month its sentence names ("in December
+    alone"); "the same period last year" takes that period a year before."""
+    same = SAME_PERIOD.search(sentence[max(0, at - 60) : at])
+    if same and BASE_WORDS_BEFORE.search(sentence[max(0, at - 60) : at][: same.start()][-20:]):
+        same = None  # "up 10% from the same period last year": the base of another figure
+    if row.nature == "target" or last is None or last.line not in (row.line, previous_line):
         return
-    if last.line not in (row.line, previous_line):
+    if row.fields["period_start"] and not same:
         return
-    row.fields["period_start"] = last.fields["period_start"]
-    row.fields["period_end"] = last.fields["period_end"]
+    start, end = last.fields["period_start"], last.fields["period_end"]
+    if start is None or end is None:
+        return
     said = last.evidence["period"]  # a period carried already keeps the line it came from
+    parts = [p for p in parts_named(sentence) if p[0] < at or not same]
+    if same:
+        start, end = years_before(start, 1), years_before(end, 1)
+        said = f"{same.group()}: {said}"
+    elif parts:
+        start, end, said = part_of(start, nearest(parts, at, at)[1], said)
+    row.fields["period_start"], row.fields["period_end"] = start, end
     carried = "(as the figure on line" in said
     row.evidence["period"] = said if carried else f"{said} (as the figure on line {last.line})"
 
@@ -448,33 +504,51 @@ def _without_headline_repeats(rows: list[DraftRow], text: str) -> list[DraftRow]
     ]
 
 
-def draft_rows(text: str, *, date: dt.date | None = None) -> list[DraftRow]:
+def draft_rows(
+    text: str, *, date: dt.date | None = None, date_said: str = "the article's date"
+) -> list[DraftRow]:
     """A draft trade row for every money figure and percentage change of trade in
-    ``text``."""
+    ``text``. ``date`` (else the date of the text's dateline) anchors "last year" and
+    «امسال»; ``date_said`` says where it comes from, in the evidence."""
     rows: list[DraftRow] = []
     raw_lines = [line.rstrip("\r") for line in text.split("\n")]
     lines = _NormalizedLines(raw_lines)
+    head = [lines[i] for i in range(min(len(raw_lines), 4))]
+    stated = dateline(head)
+    if date is None and stated is not None and stated.date is not None:
+        date, date_said = stated.date, f"the date on line {stated.line}"
+    context = _Context(
+        date,
+        text_calendar(head),
+        stated,
+        _agencies_by_line(lines, len(raw_lines)),
+        date_said,
+        lines,
+    )
     earlier: dict[int, list[str]] = {}  # line -> economies of the nearest line naming two
     last: DraftRow | None = None
     lead: DraftRow | None = None  # the latest turnover value: what "the figure" refers to
     for c in extract(text):
         norm = lines[c.line - 1]
-        start = len(_norm(raw_lines[c.line - 1][: c.column - 1]))
-        end = start + len(_norm(c.quote))
-        measure = _measure(c, norm[_sentence(norm, start)[0] : start])
-        if measure is None:
+        start = lines.position(c.line, c.column)
+        end = lines.position(c.line, c.column + len(c.quote))
+        s0, s1 = context.sentence(norm, c.line, start)
+        measured = _measure(c, norm[s0:s1], start - s0, end - s0)
+        if measured is None:
             continue
         if c.line not in earlier:
             earlier[c.line] = _economies_before(lines, c.line)
-        fields, evidence = _fields(norm, (start, end), date, earlier[c.line])
-        if reading := _number_reading(c.quote):
+        fields, evidence = _fields(norm, (start, end), context, earlier[c.line], c.line)
+        if reading := comma_reading(c.quote):
             evidence["number"] = reading
-        row = _row(c, measure, fields, evidence)
-        _carry_flow(row, lead or last, norm[_sentence(norm, start)[0] : start])
-        _carry_period(row, last, _previous_paragraph(raw_lines, c.line))
+        if measured[1] is not None:
+            _as_measured(fields, evidence, measured[1], (norm[s0:start], earlier[c.line]))
+        row = _row(c, measured, fields, evidence)
+        _carry_flow(row, lead or last, norm[s0:start])
+        _carry_period(row, last, _previous_paragraph(raw_lines, c.line), norm[s0:s1], start - s0)
         rows.append(row)
         # the next figure may take this one's period: not a target's, nor a comparison's base
-        base = _A_YEAR_EARLIER in row.evidence["period"]
+        base = A_YEAR_EARLIER in row.evidence["period"]
         last = row if row.fields["period_start"] and row.nature != "target" and not base else last
         lead = row if row.fields["flow"] == "turnover" and row.measure == "value" else lead
     return _without_headline_repeats(rows, text)
@@ -486,105 +560,41 @@ def _previous_paragraph(lines: list[str], number: int) -> int:
 
 
 class _NormalizedLines:
-    """A text's lines, each normalized when first asked for (most lines hold no figure)."""
+    """A text's lines, each normalized when first asked for (most lines hold no figure),
+    with what drafting reads of a whole line worked out once: where each original
+    column stands in it, and the agencies it names."""
 
     def __init__(self, raw_lines: list[str]) -> None:
         self.raw = raw_lines
         self.done: dict[int, str] = {}
+        self.maps: dict[int, Sequence[int]] = {}
+        self.named: dict[int, list[tuple[int, str, str]]] = {}
 
     def __getitem__(self, index: int) -> str:
         if index not in self.done:
-            self.done[index] = _norm(self.raw[index])
+            norm, where = normalize_text(self.raw[index])
+            lowered = norm.lower()
+            if len(lowered) != len(norm):  # "İ" lowers to two characters: keep it as it is
+                lowered = "".join(c.lower() if len(c.lower()) == 1 else c for c in norm)
+            self.done[index], self.maps[index] = lowered, where
         return self.done[index]
+
+    def position(self, number: int, column: int) -> int:
+        """Where 1-based ``column`` of line ``number`` stands in the normalized line."""
+        self[number - 1]
+        return bisect.bisect_left(self.maps[number - 1], column - 1)
+
+    def agencies(self, number: int) -> list[tuple[int, str, str]]:
+        if number not in self.named:
+            self.named[number] = _AGENCIES.mentions(self[number - 1])
+        return self.named[number]
 
 
 def _economies_before(lines: _NormalizedLines, number: int) -> list[str]:
     """The economies of the nearest line before line ``number`` that names two or more."""
     for index in range(number - 2, -1, -1):
         line = lines[index]
-        named = list(dict.fromkeys(code for _p, code, _w in _mentions(_ECONOMIES, line)))
+        named = list(dict.fromkeys(code for _p, code, _w in _ECONOMIES.mentions(line)))
         if len(named) >= 2:
             return named
     return []
-
-
-def render_drafts(results: list[tuple[str, str, list[DraftRow]]], fmt: str) -> str:
-    """Drafted rows of (file, source id, rows) as a readable table, CSV or JSON."""
-    import csv
-    import io
-    import json
-
-    rows = [{"file": f, "source_id": sid, **r.as_dict()} for f, sid, rs in results for r in rs]
-    if fmt == "json":
-        return json.dumps(rows, ensure_ascii=False, indent=2, default=str) + "\n"
-    if fmt == "csv":
-        out = io.StringIO()
-        writer = csv.DictWriter(out, ["file", "source_id", *DRAFT_COLUMNS], lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
-        return out.getvalue()
-    lines = []
-    for r in rows:
-        pair = f"{r['reporter'] or '?'}→{r['partner'] or '?'} {r['flow'] or '?'}"
-        period = f"{r['period_start'] or '?'}..{r['period_end'] or '?'}"
-        lines.append(f"{r['file']}:{r['line']:<4} {pair:<22} {period:<24} «{r['quote']}»")
-        lines.append(f"      {r['evidence']}")
-    return "\n".join(lines) + "\n"
-
-
-def _raw_period(start: str | None, end: str | None) -> str:
-    """A drafted period in the raw notation of data/raw/figures.csv: 2019, 2019-01/2019-09,
-    j1400, j1400-01/j1400-09; "unspecified" when the text does not say."""
-    if not start or not end:
-        return "unspecified"
-    first, last = dt.date.fromisoformat(start), dt.date.fromisoformat(end)
-    after = last + dt.timedelta(days=1)
-    if first.day == 1 and after.day == 1:
-        if (first.month, last.month, first.year) == (1, 12, last.year):
-            return str(first.year)
-        return f"{first:%Y-%m}/{last:%Y-%m}" if first.month != last.month else f"{first:%Y-%m}"
-    j_first = jdatetime.date.fromgregorian(date=first)
-    j_after = jdatetime.date.fromgregorian(date=after)
-    j_last = jdatetime.date.fromgregorian(date=last)
-    if j_first.day == 1 and j_after.day == 1:
-        if (j_first.month, j_last.month, j_first.year) == (1, 12, j_last.year):
-            return f"j{j_first.year}"
-        return f"j{j_first.year}-{j_first.month:02d}/j{j_last.year}-{j_last.month:02d}"
-    return f"{start}/{end}"
-
-
-def _draft_note(row: DraftRow) -> str:
-    pair = ""
-    if row.measure != "value":
-        f = row.fields
-        pair = f"change of {f['reporter'] or '?'}–{f['partner'] or '?'} {f['flow'] or '?'}; "
-    return f"drafted by tradestats extract --rows; {pair}{row.as_dict()['evidence']}"
-
-
-def figure_rows(
-    results: list[tuple[str, str, list[DraftRow]]], agency_ids: dict[str, str], first_id: int
-) -> list[dict[str, object]]:
-    """Drafted rows as rows of data/raw/figures.csv, numbered from F``first_id``; fields
-    a reviewer must still write (subject, and any the text does not settle) are blank.
-    A change of trade (category trade_growth) carries its pair and flow where the text
-    settles all three, and none of them otherwise, as the raw contract wants."""
-    out: list[dict[str, object]] = []
-    for number, (_file, source_id, row) in enumerate(
-        ((f, sid, r) for f, sid, rs in results for r in rs), start=first_id
-    ):
-        agency = row.fields.get("reporting_agency")
-        trade = {k: row.fields[k] or "" for k in ("reporter", "partner", "flow")}
-        if row.measure != "value" and not all(trade.values()):
-            trade = dict.fromkeys(trade, "")
-        out.append({
-            "figure_id": f"F{number:03d}", "source_id": source_id, "line": row.line,
-            "quote": row.quote,
-            "category": "trade" if row.measure == "value" else "trade_growth", "subject": "",
-            **trade, "agency_id": agency_ids.get(agency or "", ""),
-            "agency_quote": row.evidence["agency"] if agency else "",
-            "period": _raw_period(row.fields["period_start"], row.fields["period_end"]),
-            "period_text": "", "unit": row.currency or "percent", "qualifier": row.qualifier,
-            "nature": row.nature, "direction": row.direction or "",
-            "note": _draft_note(row),
-        })  # fmt: skip
-    return out

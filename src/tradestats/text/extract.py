@@ -36,6 +36,7 @@ __all__ = [
     "Candidate",
     "Spot",
     "candidate_rows",
+    "comma_reading",
     "extract",
     "extract_file",
     "extract_files",
@@ -117,20 +118,22 @@ _PER_YEAR = (
     _re(r"^\s*(?:در\s+سال(?!\s*\d)|(?:a|per)\s+year|/year|annually)"),
 )
 _DECREASE = _re(
-    r"(?<!\w)(?:کاهش|افت|سقوط|انقباض|decline|declined|drop|dropped|fall|fell|"
+    r"(?<!\w)(?:کاهش|افت|سقوط|انقباض|decline|declined|declining|drop|dropped|fall|fell|"
+    r"falling|shrank|shrunk|slumped|slid|plunged|plummeted|tumbled|contracted|decreased|"
     r"contraction|down|сократил\w*|сокращени\w*|снизил\w*|снижени\w*|упал\w*|"
-    r"падени\w*|уменьшил\w*)(?!\w)"
+    r"падени\w*|уменьшил\w*|обвалил\w*)(?!\w)"
 )
 _INCREASE = _re(
-    r"(?<!\w)(?:افزایش|رشد|increase|increased|growth|rise|rose|grew|up|"
-    r"вырос\w*|увеличил\w*|увеличени\w*|рост\w*|прирост\w*)"
+    r"(?<!\w)(?:افزایش|رشد|جهش|increase|increased|growth|rise|rose|risen|rising|grew|up|"
+    r"jumped|jump|soared|soaring|surged|surge|climbed|expanded|gained|advanced|"
+    r"вырос\w*|увеличил\w*|увеличени\w*|рост\w*|прирост\w*|подскочил\w*)"
     r"(?:ی)?(?!\w)"
 )
-# "9.5% more than in 2017": words of change that count only after the number (before it,
-# "more than" qualifies the number instead)
+# "9.5% more than in 2017", «۲۰ درصد بیشتر», «на 15% больше»: words of change that count
+# only after the number (before it, "more than" qualifies the number instead)
 _CHANGE_AFTER = (
-    (_re(r"^\s*(?:less|lower)\b"), "decrease"),
-    (_re(r"^\s*(?:more|higher)\b"), "increase"),
+    (_re(r"^\s*(?:less|lower|کمتر|меньше|ниже)(?!\w)"), "decrease"),
+    (_re(r"^\s*(?:more|higher|بیشتر|больше|выше)(?!\w)"), "increase"),
 )
 _CLAUSE_BREAK = re.compile(r"[.!?؟؛;،,]")
 _WORD_MULTIPLES = {
@@ -341,7 +344,7 @@ def _line_candidates(number: int, text: str, include_bare: bool) -> list[Candida
         out.append(
             Candidate(
                 number, start + 1, text[start:end], q.value, q.upper, unit, kind, qualifier,
-                direction, _context(text, start, end), note, _nature(line, start_n),
+                direction, _context(text, start, end), note, _nature(line, start_n, end_n),
             )
         )  # fmt: skip
     return out
@@ -377,12 +380,26 @@ _FORECAST_BEFORE = _re(
 )
 
 
-def _nature(line: _Line, start_norm: int) -> str:
-    """observed, or target or forecast where the figure's clause says so before it."""
+# ... or right after it: "the $200 billion goal", "a $10 billion target"
+_TARGET_AFTER = _re(r"^\s*(?:goal|target|mark\s+set|هدف|целев\w*)(?!\w)")
+
+
+def _nature(line: _Line, start_norm: int, end_norm: int) -> str:
+    """observed, or target or forecast where the figure's clause says so before it (or
+    names a goal right after it); "May" the month is no modal verb."""
     clause = _CLAUSE_BREAK.split(line.lower[max(0, start_norm - 60) : start_norm])[-1]
-    if _TARGET_BEFORE.search(clause):
+    unit = _unit_after(line, end_norm)
+    if _TARGET_BEFORE.search(clause) or _TARGET_AFTER.match(
+        line.lower[unit[2] if unit else end_norm :]
+    ):
         return "target"
-    return "forecast" if _FORECAST_BEFORE.search(clause) else "observed"
+    offset = start_norm - len(clause)
+    for m in _FORECAST_BEFORE.finditer(clause):
+        at = line.to_original(offset + m.start())
+        if m.group() == "may" and line.text[at : at + 1] == "M":
+            continue  # "in May", "May 2023": the month
+        return "forecast"
+    return "observed"
 
 
 class Spot(NamedTuple):
@@ -540,3 +557,20 @@ def render_candidates(
                 f"{(c.unit or ''):<16}{qual}{change}  «{c.quote}»"
             )
     return "\n".join(lines) + "\n"
+
+
+_COMMA_NUMBER = re.compile(r"\d+(?:,\d+)+")
+
+
+def comma_reading(quote: str) -> str | None:
+    """How a comma between digits was read, where it could be read two ways: "117,7" (a
+    decimal comma: not three digits after it) or "1,219" (thousands: three digits)."""
+    m = _COMMA_NUMBER.search(quote)
+    if m is None:
+        return None
+    groups = m.group().split(",")
+    if len(groups) == 2 and len(groups[1]) != 3:
+        return f"'{m.group()}' read with a decimal comma ({len(groups[1])} digit(s) after it)"
+    if len(groups) == 2 and len(groups[0]) <= 3:
+        return f"'{m.group()}' read with ',' as a thousands separator (three digits after it)"
+    return None

@@ -16,6 +16,7 @@ from tradestats.text.numbers import normalize_text
 __all__ = [
     "QUALIFIER_WORDS",
     "UNIT_FAMILIES",
+    "Vocabulary",
     "qualifier_before",
     "qualifier_in",
     "unit_families_in",
@@ -204,7 +205,17 @@ ECONOMY_WORDS: dict[str, tuple[str, ...]] = {
         "российск",
         "Москв",
     ),
-    "IRN": ("ایران", "تهران", "Iran", "Iranian", "Tehran", "Иран", "иранск", "Тегеран"),
+    "IRN": (
+        "ایران",
+        "تهران",
+        "Iran",
+        "Iranian",
+        "Tehran",
+        "the Islamic Republic",
+        "Иран",
+        "иранск",
+        "Тегеран",
+    ),
     "CHN": ("چین", "چینی", "پکن", "China", "Chinese", "Beijing", "Кита", "КНР", "китайск"),
     "EUU": (
         "اتحادیه اروپا",
@@ -218,8 +229,69 @@ ECONOMY_WORDS: dict[str, tuple[str, ...]] = {
     ),
     "AZE": ("آذربایجان", "باکو", "Azerbaijan", "Azerbaijani", "Baku", "Азербайджан"),
     "TUR": ("ترکیه", "Turkey", "Türkiye", "Turkish", "Турци", "турецк"),
-    "WLD": ("کشورهای مختلف", "کشورهای جهان", "جهان", "the world", "all countries", "мир"),
+    "WLD": (
+        "کشورهای مختلف",
+        "کشورهای جهان",
+        "با جهان",
+        "the world",
+        "all countries",
+        "foreign trade",
+        "total trade",
+        "overall trade",
+        "تجارت خارجی",
+        "внешнеторгов",
+        "внешней торговл",
+        "мир",
+    ),
 }
+# Other economies a text may name: ISO 3166 alpha-3 and alpha-2 codes, and the words
+# Babel's locale data lack (adjectives, capitals); names come from Babel (CLDR) in
+# English, Persian and Russian.
+_OTHER_ECONOMIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "IND": ("IN", ("Indian", "New Delhi", "индийск", "Нью-Дели", "دهلی")),
+    "AFG": ("AF", ("Afghan", "Kabul", "Islamic Emirate", "афганск", "Кабул", "کابل")),
+    "KAZ": ("KZ", ("Kazakh", "Astana", "казахстанск", "Астан", "قزاق", "آستانه")),
+    "BLR": ("BY", ("Belarusian", "Minsk", "белорусск", "Белорусси", "Минск", "مینسک")),
+    "UZB": ("UZ", ("Uzbek", "Tashkent", "узбекск", "Ташкент", "تاشکند", "ازبک")),
+    "TKM": ("TM", ("Turkmen", "Ashgabat", "туркменск", "Ашхабад", "عشق آباد")),
+    "KGZ": ("KG", ("Kyrgyz", "Bishkek", "Кыргызстан", "киргизск", "قرقیزستان")),
+    "TJK": ("TJ", ("Tajik", "Dushanbe", "таджикск", "Душанбе")),
+    "ARM": ("AM", ("Armenian", "Yerevan", "армянск", "Ереван", "ایروان")),
+    "GEO": ("GE", ("Georgian", "Tbilisi", "грузинск", "Тбилиси", "گرجستان")),
+    "PAK": ("PK", ("Pakistani", "Islamabad", "пакистанск", "اسلام آباد")),
+    "IRQ": ("IQ", ("Iraqi", "Baghdad", "иракск", "Багдад", "بغداد")),
+    "ARE": ("AE", ("Emirati", "UAE", "Emirates", "امارات", "Эмират")),
+    "DEU": ("DE", ("German", "Berlin", "немецк", "германск", "Берлин", "برلین")),
+    "NLD": ("NL", ("Dutch", "Netherlands", "нидерландск", "هلند")),
+    "USA": ("US", ("American", "U.S.", "Washington", "США", "американск", "آمریکا")),
+    "UKR": ("UA", ("Ukrainian", "Kyiv", "украинск", "Киев", "اوکراین")),
+    "JPN": ("JP", ("Japanese", "Tokyo", "японск", "Токио", "ژاپن")),
+    "KOR": ("KR", ("South Korean", "Seoul", "южнокорейск", "Сеул", "کره جنوبی")),
+    "SAU": ("SA", ("Saudi", "Riyadh", "саудовск", "عربستان")),
+    "EGY": ("EG", ("Egyptian", "Cairo", "египетск", "Каир", "مصر")),
+    "BRA": ("BR", ("Brazilian", "Brasilia", "бразильск", "برزیل")),
+}
+
+
+def _russian_stem(name: str) -> str:
+    """A Russian name's stem, so its cases match: Индия → Инди (Индии, Индией)."""
+    if name.endswith("ия"):
+        return name[:-1]
+    return name[:-1] if name[-1:] in "аяь" else name
+
+
+def _other_economy_words() -> dict[str, tuple[str, ...]]:
+    from babel import Locale
+
+    names = {lang: Locale(lang).territories for lang in ("en", "fa", "ru")}
+    out = {}
+    for code, (alpha2, extra) in _OTHER_ECONOMIES.items():
+        found = (names["en"][alpha2], names["fa"][alpha2], _russian_stem(names["ru"][alpha2]))
+        out[code] = tuple(dict.fromkeys((*found, *extra)))
+    return out
+
+
+ECONOMY_WORDS |= _other_economy_words()
 # Statistical agencies: their name, the economy whose statistics they publish, and the
 # words that name them.
 AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -317,3 +389,26 @@ NOT_TRADE_WORDS: dict[str, tuple[str, ...]] = {
     "investment": ("سرمایه گذاری", "investment", "invested", "инвестиц", "loan", "وام", "кредит"),
     "share": ("سهم", "share", "accounting for", "settlement", "تسویه", "доля", "доли", "расчет"),
 }
+
+
+class Vocabulary:
+    """Words by key (economy code, flow, agency), found in normalized text with one
+    pattern; where two forms start at one place, the longer one is found."""
+
+    def __init__(self, words: dict[str, tuple[str, ...]]) -> None:
+        self.forms = {
+            normalize_text(form)[0].lower(): (key, form)
+            for key, forms in words.items()
+            for form in forms
+        }
+        longest_first = sorted(self.forms, key=len, reverse=True)
+        # a short form is a whole word ("EU", not the start of "Eurasian"); a longer one
+        # may be a stem («Росси» in «России»)
+        alternatives = [re.escape(f) + (r"(?!\w)" if len(f) <= 3 else "") for f in longest_first]
+        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})")
+        self.scanned = 0  # characters searched so far: the work, for the tests to count
+
+    def mentions(self, text: str) -> list[tuple[int, str, str]]:
+        """(position, key, the words as declared) of every mention in ``text``."""
+        self.scanned += len(text)
+        return [(m.start(), *self.forms[m.group()]) for m in self.pattern.finditer(text)]

@@ -48,6 +48,9 @@ _CHAR_MAP = {
     "\u202f": " ",  # narrow no-break space
     "\u2212": "-",  # minus sign
     "\u200c": " ",  # zero-width non-joiner separates words («ده‌هزار»)
+    "\u2019": "'",  # typographic apostrophe: "Iran’s"
+    "\u2018": "'",
+    "\u02bc": "'",
 }
 _DROPPED = {
     "\u200d",  # zero-width joiner

@@ -164,16 +164,13 @@ def _first_strong_is_latin(text: str) -> bool:
 
 
 def table_value(ws: Any, value: Any, *, qualifier: str | None = None) -> Any:
-    """What ``ws.append`` gets for a table cell: the plain value where no style is
-    needed (openpyxl then writes it through one reused cell, far faster than a cell of
-    its own, and to the same XML), else a styled cell from :func:`make_cell`."""
+    """What ``ws.append`` gets for a table cell: nothing for a blank, else a styled cell
+    from :func:`make_cell`."""
     value = plain(value)
-    if value is None or (
-        isinstance(value, str)
-        and not value.startswith(FORMULA_STARTS)
-        and not ARABIC_SCRIPT.search(value)
-    ):
-        return value
+    if value is None:
+        return None
+    # every other cell is styled, at the top of its row: LibreOffice does not apply the
+    # default format's alignment, so an unstyled cell would sit at the row's foot
     return make_cell(ws, value, qualifier=qualifier)
 
 

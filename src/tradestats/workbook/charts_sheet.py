@@ -142,7 +142,8 @@ def _words_label(tables: Tables, b: PartnerTurnover) -> str:
     if b.target_bn is not None and b.target_id is not None:
         target = amount(b.target_bn, _resolution(tables, b.target_id), "target", _LANG)
         words += f"; {target}"
-    return f"{partner_label(tables, b, _LANG).replace(chr(10), ', ')}: {words}"
+    label = partner_label(tables, b, _LANG).replace("\n(", " (").replace("\n", ", ")
+    return f"{label}: {words}"
 
 
 def _resolution(tables: Tables, figure_id: str) -> float:

@@ -23,7 +23,7 @@ def citation(data_date: dt.date) -> str:
     """How to cite the workbook: who, what, which version, and the date of its texts."""
     title = datapackage_descriptor([])["title"]
     return (
-        f"tradestats developers. {title}. Version {__version__}, texts dated up to "
+        f"tradestats developers. {title}. Version {__version__}, figures from texts dated up to "
         f"{data_date.isoformat()}. Licence: "
         f"{datapackage_descriptor([])['licenses'][0]['name']}."
     )

@@ -59,11 +59,14 @@ _DATE_BY_PRECISION = {"month": "mmm yyyy_)", "year": "yyyy_)"}
 def _format(column: str, value: Any, row: dict[str, Any]) -> str | None:
     """A cell's number format where the column needs its own: a value with its row's
     qualifier in words ('more than 30,000'), so it stays a sortable number; a worked-out
-    value to one decimal; a source's date to the precision it is known to (Aug 2010)."""
+    value to one decimal (three below 100); a source's date to the precision it is
+    known to (Aug 2010)."""
     if column in QUALIFIED_COLUMNS and isinstance(value, int | float) and "qualifier" in row:
         return number_format_of(value, str(row["qualifier"]))
     if column in _WORKED_OUT and isinstance(value, float):
-        return number_format_of(value, most=1)
+        # one decimal for large amounts; a small one (a percent) keeps three, so a
+        # difference of 0.047 never shows as 0.0
+        return number_format_of(value, most=1 if abs(value) >= 100 else 3)
     if column == "date" and "date_precision" in row:
         return _DATE_BY_PRECISION.get(str(row["date_precision"]))
     return None

@@ -115,7 +115,9 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
         table_sheet(wb, name, tables[name])
     dictionary_sheet(wb)
     for ws in wb.worksheets:
-        header_and_footer(ws, f"tradestats {__version__}: texts dated up to {date.isoformat()}")
+        header_and_footer(
+            ws, f"tradestats {__version__}: figures from texts dated up to {date.isoformat()}"
+        )
     buf = io.BytesIO()
     archive = _FixedTimeZip(buf, "w", zipfile.ZIP_DEFLATED, date_time=when)
     ExcelWriter(wb, archive).save()  # not save_workbook(), which stamps the clock
