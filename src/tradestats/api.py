@@ -231,11 +231,13 @@ def registered_sources(paths: Iterable[Path]) -> dict[Path, tuple[str, dt.date |
     def digest(path: Path) -> str:
         return hashlib.sha256(path.read_bytes()).hexdigest()
 
-    by_hash = {digest(texts / f): f for f in rows if (texts / f).is_file()}
+    by_hash: dict[str, str] | None = None  # read only if a text is not found by its path
     found: dict[Path, tuple[str, dt.date | None]] = {}
     for p in paths:
         name = p.name if p.resolve().parent == texts and p.name in rows else None
         if name is None and p.is_file():
+            if by_hash is None:
+                by_hash = {digest(texts / f): f for f in rows if (texts / f).is_file()}
             name = by_hash.get(digest(p))
         if name is not None:
             row = rows[name]

@@ -234,20 +234,27 @@ def draft_accuracy(raw_dir: Path, clean_dir: Path) -> Scores:
     return _score(pairs)
 
 
-def unseen_accuracy(articles: Path) -> tuple[Scores, int, int]:
-    """(per-field scores, rows drafted that no expected row matches, rows the drafts
-    missed) on the test articles in ``articles``: each article's expected rows are in
-    expected.csv, its date in articles.csv."""
+def _drafted(folder: Path) -> tuple[list[dict[str, str]], dict[str, list[Any]]]:
+    """A set of test articles (each article's date in articles.csv, the rows wanted in
+    expected.csv): the rows wanted, and the rows drafted from each article."""
     import csv
     import datetime as dt
 
     from tradestats.text.draft import draft_rows
 
-    with (articles / "articles.csv").open(encoding="utf-8") as fh:
+    with (folder / "articles.csv").open(encoding="utf-8") as fh:
         dates = {r["file"]: dt.date.fromisoformat(r["date"]) for r in csv.DictReader(fh)}
-    with (articles / "expected.csv").open(encoding="utf-8") as fh:
+    with (folder / "expected.csv").open(encoding="utf-8") as fh:
         expected = list(csv.DictReader(fh))
-    drafts = {f: draft_rows((articles / f).read_text("utf-8"), date=d) for f, d in dates.items()}
+    drafts = {f: draft_rows((folder / f).read_text("utf-8"), date=d) for f, d in dates.items()}
+    return expected, drafts
+
+
+def unseen_accuracy(articles: Path) -> tuple[Scores, int, int]:
+    """(per-field scores, rows drafted that no expected row matches, rows the drafts
+    missed) on the test articles in ``articles``: each article's expected rows are in
+    expected.csv, its date in articles.csv."""
+    expected, drafts = _drafted(articles)
     unmatched = {(f, i) for f, rows in drafts.items() for i in range(len(rows))}
     pairs = []
     for e in expected:
@@ -310,20 +317,9 @@ def _same(got: float, wanted: float) -> bool:
 def news_accuracy(folder: Path) -> NewsScore:
     """Score the drafts of every article in ``folder`` (its expected.csv and
     articles.csv) against the expected rows, as tests/fixtures/news_* hold them."""
-    import csv
-    import datetime as dt
-
-    from tradestats.text.draft import draft_rows
-
-    with (folder / "articles.csv").open(encoding="utf-8") as fh:
-        dates = {r["file"]: dt.date.fromisoformat(r["date"]) for r in csv.DictReader(fh)}
-    with (folder / "expected.csv").open(encoding="utf-8") as fh:
-        expected = list(csv.DictReader(fh))
-    drafts = {
-        f: [r.as_dict() for r in draft_rows((folder / f).read_text("utf-8"), date=d)]
-        for f, d in dates.items()
-    }
-    score = NewsScore(articles=len(dates), fields={k: [0, 0, 0] for k in _NEWS_FIELDS})
+    expected, rows = _drafted(folder)
+    drafts = {f: [r.as_dict() for r in rs] for f, rs in rows.items()}
+    score = NewsScore(articles=len(drafts), fields={k: [0, 0, 0] for k in _NEWS_FIELDS})
     for want in expected:
         _score_row(score, want, drafts[want["file"]])
     return score

@@ -266,8 +266,6 @@ class _Context:
     date: dt.date | None
     calendar: str
     dateline: Dateline | None
-    # line -> the agency named last on an earlier line: (name, words, line)
-    agencies: dict[int, tuple[str, str, int]]
     date_said: str  # where the date comes from, for the evidence
     lines: _NormalizedLines
 
@@ -286,19 +284,6 @@ _AGENCY_BACK = re.compile(
     r"bureau|ministry)|customs|its\s+data|the\s+data|این\s+نهاد|این\s+سازمان|گمرک|"
     r"ведомств\w*|служб\w*|таможн\w*)(?!\w)"
 )
-
-
-def _agencies_by_line(lines: _NormalizedLines, count: int) -> dict[int, tuple[str, str, int]]:
-    """For each line, the agency named last on a line before it (one pass)."""
-    out: dict[int, tuple[str, str, int]] = {}
-    last: tuple[str, str, int] | None = None
-    for number in range(1, count + 1):
-        if last:
-            out[number] = last
-        found = lines.agencies(number)
-        if found:
-            last = (found[-1][1], found[-1][2], number)
-    return out
 
 
 def _period(norm: str, sentence: tuple[int, int], span: tuple[int, int], c: _Context) -> Period:
@@ -332,7 +317,7 @@ def _fields(
     start, end = span
     s0, s1 = context.sentence(norm, number, start)
     agency, agency_words = _agency(context.lines.agencies(number), start, end)
-    prior = context.agencies.get(number)
+    prior = context.lines.agency_before(number)
     if agency is None and prior and _AGENCY_BACK.search(norm[s0:s1]):
         agency, agency_words = prior[0], f"{prior[1]} (named on line {prior[2]})"
     named = _economies(norm, s0, s1, earlier)
@@ -370,7 +355,7 @@ def _measure(c: Candidate, sentence: str, at: int, end: int) -> tuple[str, Measu
     kind = _kind(c, sentence[:at])
     if kind != "value":
         return (kind, None) if kind else None
-    measured = balance_at(sentence, at, end) or change_at(sentence, at, end, end)
+    measured = balance_at(sentence, at, end) or change_at(sentence, at, end)
     return (measured.measure, measured) if measured else ("value", None)
 
 
@@ -517,14 +502,7 @@ def draft_rows(
     stated = dateline(head)
     if date is None and stated is not None and stated.date is not None:
         date, date_said = stated.date, f"the date on line {stated.line}"
-    context = _Context(
-        date,
-        text_calendar(head),
-        stated,
-        _agencies_by_line(lines, len(raw_lines)),
-        date_said,
-        lines,
-    )
+    context = _Context(date, text_calendar(head), stated, date_said, lines)
     earlier: dict[int, list[str]] = {}  # line -> economies of the nearest line naming two
     last: DraftRow | None = None
     lead: DraftRow | None = None  # the latest turnover value: what "the figure" refers to
@@ -569,6 +547,7 @@ class _NormalizedLines:
         self.done: dict[int, str] = {}
         self.maps: dict[int, Sequence[int]] = {}
         self.named: dict[int, list[tuple[int, str, str]]] = {}
+        self.before: dict[int, tuple[str, str, int] | None] | None = None
 
     def __getitem__(self, index: int) -> str:
         if index not in self.done:
@@ -585,9 +564,21 @@ class _NormalizedLines:
         return bisect.bisect_left(self.maps[number - 1], column - 1)
 
     def agencies(self, number: int) -> list[tuple[int, str, str]]:
+        """The agencies line ``number`` names, in order: (position, name, words)."""
         if number not in self.named:
             self.named[number] = _AGENCIES.mentions(self[number - 1])
         return self.named[number]
+
+    def agency_before(self, number: int) -> tuple[str, str, int] | None:
+        """The agency named last on a line before line ``number``: (name, words, line);
+        worked out for every line in one pass, when first asked for."""
+        if self.before is None:
+            self.before, last = {}, None
+            for n in range(1, len(self.raw) + 1):
+                self.before[n] = last
+                found = self.agencies(n)
+                last = (found[-1][1], found[-1][2], n) if found else last
+        return self.before.get(number)
 
 
 def _economies_before(lines: _NormalizedLines, number: int) -> list[str]:

@@ -63,12 +63,12 @@ _CHANGE_AFTER = re.compile(
 )
 
 
-def change_at(sentence: str, at: int, end: int, unit_end: int) -> Measured | None:
+def change_at(sentence: str, at: int, end: int) -> Measured | None:
     """An absolute change: "increased by $1.2 billion", «выросла на $155 млрд», «۴۰
-    میلیون دالر کاهش یافت», "$3 billion more than"; ``unit_end`` is where the figure's
-    words end (after its unit)."""
+    میلیون دالر کاهش یافت», "$3 billion more than"; the figure's words, its unit
+    included, stand at [at, end)."""
     head = sentence[max(0, at - 60) : at]
-    after = _CHANGE_AFTER.match(sentence[unit_end : unit_end + 20])
+    after = _CHANGE_AFTER.match(sentence[end : end + 20])
     if _BY.search(head):
         verbs = list(_CHANGE_BEFORE.finditer(head))
         if verbs:

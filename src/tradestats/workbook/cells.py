@@ -126,13 +126,6 @@ def make_cell(ws: Any, value: Any, *, qualifier: str | None = None, header: bool
     return cell
 
 
-def top_aligned_by_default(wb: Any) -> None:
-    """Set the workbook's default cell format at the top of the row, so a plain value
-    (written without a style of its own) lines up with the wrapped texts beside it."""
-    wb._alignments.add(TOP)  # openpyxl has no public way to restyle the default format
-    wb._cell_styles[0].alignmentId = wb._alignments.index(TOP)
-
-
 def header_and_footer(ws: Any, header: str) -> None:
     """Every printed page says what it is: the workbook and its version at the top,
     the sheet and the page at the foot."""

@@ -30,7 +30,6 @@ from tradestats.workbook.cells import (
     SHEET_ORDER,
     check_fits,
     header_and_footer,
-    top_aligned_by_default,
 )
 from tradestats.workbook.charts_sheet import charts_sheet
 from tradestats.workbook.contents_sheet import contents_sheet
@@ -104,7 +103,6 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
     latest = max(date, *(reference_dates(tables) or ()))
     when = dt.datetime.combine(latest, dt.time())
     wb = Workbook(write_only=True)
-    top_aligned_by_default(wb)
     _properties(wb, when)
     sheets = _sheets(tables)
     contents_sheet(wb, sheets, date, reference_dates(tables))
