@@ -108,9 +108,9 @@ def test_titles_are_written_from_the_plotted_rows(tables) -> None:
         # each figure's agency named, or that the text names none
         "russia_balance": "Russia exported more than it imported: with the European Union in "
         "2018 (Russian customs) and with the world in 2019 (Iran Online, naming no agency)",
-        # every figure the title cites is an official's remark: it says so
-        "iran_russia_references": "Officials put Iran–Russia trade at $2.18 billion "
-        "in 2016 and $4.6–4.9 billion in 2022",
+        # every figure the title cites is someone's remark (officials, a chamber's head)
+        "iran_russia_references": "Remarks reported in the press put Iran–Russia trade at "
+        "$2.18 billion in 2016 and $4.6–4.9 billion in 2022",
     }
 
 
@@ -130,7 +130,7 @@ def test_the_partners_ratio_compares_like_with_like(tables) -> None:
 def test_iran_chart_shows_2017_to_2021_by_agency(tables) -> None:
     texts = _texts(chart_function("iran_russia_trade")(tables, lang="en"))
     assert {"2017", "2018", "2019", "2020", "2021"} <= set(texts)
-    assert texts.count("not stated") == 1  # 2021: nothing at all
+    assert texts.count("no figure given") == 1  # 2021: nothing at all
     fig = chart_function("iran_russia_trade")(tables, lang="en")
     # a missing bar is not drawn (the subtitle says so): 3 + 3 + 1 + 1 Russian, 3 Iranian
     assert len([p for p in fig.axes[0].patches if isinstance(p, Rectangle)]) == 11
@@ -153,10 +153,11 @@ def test_growth_chart_shows_every_year_and_checks_the_stated_rate(tables) -> Non
     texts = _texts(chart_function("iran_exports_growth")(tables, lang="en"))
     assert {"392.2", "533", "390", "800"} <= set(texts)
     # the text's rate and the rate its two values give (800 / 390 - 1 = 105.1%), rounded alike
-    assert "The text gives about 105%; its two values give 105% (consistent within rounding)." in (
-        texts
+    check = (
+        "Iran Online gives about 105%; its own two values give 105% (consistent within rounding)."
     )
-    assert "the text: about 105% more" in texts  # the text's rate keeps its 'about'
+    assert check in texts
+    assert "Iran Online: about 105% more" in texts  # the article's rate keeps its 'about'
 
 
 def test_partner_bounds_and_targets_are_marked(tables) -> None:
@@ -308,7 +309,7 @@ def test_the_reference_chart_names_the_source_of_each_published_figure(tables) -
     assert "3.07 + 0.97 = 4.04\n(sum derived)" in texts  # derived, and says so
     assert texts.count("No other published whole-year turnover found") == 2  # 2017, 2020
     assert {"only figures for Jan 2017", "only Iran's exports"} <= set(texts)
-    assert texts.count("The text: Iran Online, citing Russian customs") == 2  # 2017 and 2018
+    assert texts.count("The article: Iran Online, citing Russian customs") == 2  # 2017, 2018
     assert not any(re.search(r"\b[RF]\d{3}\b", t) for t in texts if "Sources:" not in t)
     assert "No other published whole-year turnover was found for 2017: only figures for " in (
         info.alt
@@ -415,7 +416,7 @@ def test_a_texts_figure_keeps_its_qualifier_beside_the_references(tables) -> Non
     texts = _texts(chart_function("iran_russia_references")(grown, lang="en"))
     # Mehr's, and now the text's, which gives it to the million
     assert {"about 4.9", "about 4.90"} <= set(texts)
-    assert "2022: The text: Iran Online, citing Russian customs, about 4.90" in (
+    assert "2022: The article: Iran Online, citing Russian customs, about 4.90" in (
         chart_info("iran_russia_references")(grown, "en").alt
     )
 

@@ -89,7 +89,7 @@ def test_the_readers_table_agrees_with_trade_flows(wb) -> None:
     # each value is a plain number, its qualifier in the cell beside it
     assert (rows["2017"][4].value, rows["2017"][5].value) == (392.2, "exact")
     assert rows["2017"][4].number_format == "#,##0.0_)"  # a space's width before the next
-    assert (rows["2019"][2].value, rows["2019"][3].value) == (None, "not stated")
+    assert (rows["2019"][2].value, rows["2019"][3].value) == (None, "no figure given")
     half = rows["Farvardin–Shahrivar 1400 (21 Mar to 22 Sep 2021)"]
     assert [half[k].value for k in (2, 4, 6)] == [637, 270, 907]
     assert half[6].comment.text.startswith("F039: Iran Online, reporting Iran Khabar, line 82")
@@ -118,8 +118,10 @@ def test_native_charts_use_the_figures_colours_and_state_qualifiers(workbook_pat
     assert 'prstDash val="dash"' in xml  # a target: a dashed outline, as in figures/
     # Türkiye's 'more than 30': its category label says it in words, beside the hatching
     labels = [c.value for c in wb_charts_column_a(workbook_path)]
-    assert "Türkiye, period not stated (article of 18 Jan 2022): more than 30; target 100" in (
-        labels
+    assert "Türkiye: more than 30; target 100" in labels
+    # and when: under the chart
+    assert "Türkiye: period not stated (article of 18 Jan 2022); Azerbaijan: period not stated" in (
+        " ".join(str(v) for v in labels)
     )
     assert "In 2018, Russia&apos;s trade with the European Union was 169 times" in xml or (
         "In 2018, Russia's trade with the European Union was 169 times" in xml
@@ -288,7 +290,8 @@ def test_readme_sheet(wb) -> None:
     assert "more_than" in text and "A lower bound" in text
     assert "reporter RUS, partner IRN, flow imports, exporter IRN, importer RUS" in text
     assert "The sheet 'Contents' lists every sheet" in text  # not a second list
-    assert "'more than 30,000'" in text
+    # where the value's cell shows its qualifier: the tables with both columns
+    assert "in trade_flows, figures, reference_flows, the value's cell" in text
     # the columns are the Dictionary's alone
     assert "million US dollars" not in text and "The sheet 'Dictionary' gives every column" in text
     # Persian inside English sentences sits in bidi isolates, so both keep their order
@@ -424,7 +427,7 @@ def test_the_readers_sheet_is_named_by_the_years_its_rows_span() -> None:
     book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(tables)))
     assert book.sheetnames[1] == "Iran–Russia 2017–2022"
     assert book["Iran–Russia 2017–2022"]["A1"].value == (
-        "Iran–Russia trade, 2017–2022, as the texts give it"
+        "Iran–Russia trade, 2017–2022, as Iran Online gives it"
     )
     contents = {r[0]: r[1] for r in book["Contents"].iter_rows(values_only=True) if r[0]}
     assert contents["Iran–Russia 2017–2022"].startswith("Iran–Russia trade year by year, 2017–2022")

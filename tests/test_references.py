@@ -208,3 +208,21 @@ def test_a_corpus_without_references_builds(project: Path) -> None:
     assert result.exit_code == 0, result.output
     rec = pd.read_csv(project / "data" / "clean" / "reconciliation.csv")
     assert rec.empty and list(rec.columns)[:3] == ["figure_id", "reference_id", "comparison"]
+
+
+def test_a_corpus_without_references_exports_a_workbook(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workbook dates itself by its texts alone when there are no references."""
+    import openpyxl
+
+    raw = project / "data" / "raw"
+    (raw / "reference.csv").unlink()
+    (raw / "reference_searches.csv").unlink()
+    assert CliRunner().invoke(cli, ["build", "--root", str(project)]).exit_code == 0
+    out = tmp_path / "book.xlsx"
+    monkeypatch.chdir(project)
+    result = CliRunner().invoke(cli, ["export", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    created = openpyxl.load_workbook(out).properties.created
+    assert created is not None and created.date().isoformat() == "2022-01-18"

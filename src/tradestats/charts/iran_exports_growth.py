@@ -11,7 +11,7 @@ from matplotlib.figure import Figure
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
-from tradestats.charts.notes import source_note
+from tradestats.charts.notes import outlets_of, source_note
 from tradestats.charts.words import shown_decimals, t, value_label
 from tradestats.views import Tables, growth_pair, growth_series
 
@@ -116,6 +116,7 @@ def _draw_bars(ax: Axes, values: list[float], lang: str) -> None:
             fontsize=style.size("strong", lang),
             fontweight="bold",
             color=style.COLORS["text"],
+            bbox=layout.CLEAR,
         )
 
 
@@ -138,6 +139,7 @@ def _draw_jump(ax: Axes, x0: int, v0: float, v1: float, label: str, lang: str) -
         fontsize=style.size("strong", lang),
         fontweight="bold",
         color=claim,
+        bbox=layout.CLEAR,
     )
 
 
@@ -154,11 +156,13 @@ def plot_iran_exports_growth(tables: Tables, *, lang: str = "en") -> Figure:
     _draw_bars(ax, values, lang)
     computed = _computed(before, after)
     key = "growth.arrow" if computed >= 0 else "growth.arrow_down"
-    label = t(key, lang, stated=_stated(stated, lang))
+    outlet = outlets_of(tables, series["source_id"], lang)
+    label = t(key, lang, stated=_stated(stated, lang), outlet=outlet)
     _draw_jump(ax, len(values) - 2, values[-2], values[-1], label, lang)
     check = t(
         "growth.stated",
         lang,
+        outlet=outlet,
         stated=_stated(stated, lang),
         computed=_computed_words(tables, before, after, lang),
         status=t(f"status.{growth['status']}", lang),

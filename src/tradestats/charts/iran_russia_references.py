@@ -15,7 +15,7 @@ from matplotlib.patches import Patch
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
-from tradestats.charts.notes import compact_ids, note_groups, outlet_name
+from tradestats.charts.notes import compact_ids, note_groups, outlet_name, outlets_of
 from tradestats.charts.words import amount, date_words, join_words, period_words, t
 from tradestats.contract.vocabularies import REMARK_BASES
 from tradestats.views import ReferenceRow, Tables, reference_rows
@@ -292,7 +292,10 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         "source_id",
         "line",
     ]
-    subtitle = t("refs.subtitle", lang, unit=t("unit.usd_bn", lang))
+    texts = [r.first["source_id"] for r in rows if r.kind == "text"]
+    subtitle = t(
+        "refs.subtitle", lang, unit=t("unit.usd_bn", lang), outlet=outlets_of(tables, texts, lang)
+    )
     date = max(pd.Timestamp(d).date() for d in table["published"].dropna())
     return ChartInfo(
         _title(tables, rows, lang),
@@ -339,13 +342,14 @@ def _draw_row(ax: Axes, tables: Tables, y: float, row: ReferenceRow, lang: str) 
         ha="left" if lang == "en" else "right",
         fontsize=style.size("label", lang),
         color=color,
+        bbox=layout.CLEAR,
     )
 
 
 def _handles(tables: Tables, rows: list[ReferenceRow], lang: str) -> list[Patch]:
     handles = [Patch(color=_COLOR, label=t("refs.published", lang))]
-    if any(r.kind in ("published", "text") and r.first["qualifier"] in _BOUNDS for r in rows):
-        handles += layout.key_handles(["bound"], lang, _COLOR)
+    drawn = [r.first["qualifier"] for r in rows if r.kind in ("published", "text")]
+    handles += layout.key_handles(layout.bound_marks(drawn), lang, _COLOR)
     if any(r.kind == "parts" for r in rows):
         rus, irn = (layout.economy_name(tables, c, lang) for c in ("RUS", "IRN"))
         handles += [
@@ -386,6 +390,7 @@ def _year_labels(ax: Axes, rows: list[ReferenceRow], ys: list[float], lang: str)
             fontweight="bold",
             color=style.COLORS["text"],
             annotation_clip=False,
+            bbox=layout.CLEAR,
         )
 
 

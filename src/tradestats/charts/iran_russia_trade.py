@@ -15,7 +15,7 @@ from matplotlib.patches import Patch
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
-from tradestats.charts.notes import source_note
+from tradestats.charts.notes import outlets_of, source_note
 from tradestats.charts.words import (
     amount,
     date_words,
@@ -115,7 +115,7 @@ def _draw_period(ax: Axes, rows: pd.DataFrame, y: float, right: float, lang: str
         ax.text(
             right * 0.012,
             y,
-            t("not_stated", lang),
+            t("iran_russia.no_figure", lang),
             ha="left" if lang == "en" else "right",
             va="center",
             fontsize=style.size("label", lang),
@@ -311,8 +311,9 @@ def _handles(tables: Tables, pair: pd.DataFrame, lang: str) -> list[Any]:
         is_whole_year(s, e) for s, e in zip(pair["period_start"], pair["period_end"], strict=True)
     ):
         handles += layout.key_handles(["partial"], lang, style.COLORS["muted"])
-    if pair["qualifier"].isin(["more_than", "less_than"]).any():
-        handles += layout.key_handles(["bound"], lang, style.COLORS["muted"])
+    handles += layout.key_handles(
+        layout.bound_marks(pair["qualifier"]), lang, style.COLORS["muted"]
+    )
     return handles
 
 
@@ -382,7 +383,13 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         items=t("semicolon", lang).join(items),
         claim=f" {claim}" if claim else "",
     )
-    subtitle = t("iran_russia.subtitle", lang, period=_span(pair, lang), unit=t("unit.usd_m", lang))
+    subtitle = t(
+        "iran_russia.subtitle",
+        lang,
+        period=_span(pair, lang),
+        unit=t("unit.usd_m", lang),
+        outlet=outlets_of(tables, pair["source_id"], lang),
+    )
     used = list(pair["figure_id"]) + list(bounds["figure_id"])
     note = " ".join(
         filter(None, [source_note(tables, used, lang), claim_note(tables, bounds, lang)])

@@ -91,6 +91,10 @@ class Room:
         )
 
 
+# a label's background: a gridline behind it stops at its edge instead of crossing it
+CLEAR = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+
+
 def styled(func: _F) -> _F:
     """Draw the whole chart inside the house style of its language."""
 
@@ -305,6 +309,17 @@ def value_axis(ax: Axes, lang: str, axis: Literal["x", "y"] = "y", decimals: int
     target.set_major_formatter(formatter)
     target.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10]))
     ax.tick_params(axis=axis, labelsize=style.size("label", lang))
+
+
+def bound_marks(qualifiers: Iterable[object]) -> list[str]:
+    """The key's mark for the bounds a chart draws: its words name only the directions
+    drawn ('more than', 'under', or both); none where it draws no bound."""
+    drawn = {str(q) for q in qualifiers} & {"more_than", "less_than"}
+    if not drawn:
+        return []
+    return (
+        ["bound"] if len(drawn) == 2 else ["bound_more" if "more_than" in drawn else "bound_less"]
+    )
 
 
 def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Patch]:

@@ -9,10 +9,17 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from tradestats.charts.words import TEXT, date_words
+from tradestats.charts.words import TEXT, date_words, join_words
 from tradestats.views import Tables
 
-__all__ = ["compact_ids", "note_groups", "outlet_name", "outlet_words", "source_note"]
+__all__ = [
+    "compact_ids",
+    "note_groups",
+    "outlet_name",
+    "outlet_words",
+    "outlets_of",
+    "source_note",
+]
 
 
 def compact_ids(ids: Iterable[str], prefix: str = "F", sep: str = ", ") -> str:
@@ -61,6 +68,13 @@ def outlet_name(tables: Tables, source_id: str, lang: str) -> str:
     )
     outlet = next(str(f) for f in fallbacks if isinstance(f, str))
     return outlet.split(",")[0].split(" به نقل از ")[0]
+
+
+def outlets_of(tables: Tables, source_ids: Iterable[object], lang: str) -> str:
+    """The outlets of the texts ``source_ids`` name, in words: 'Iran Online', 'Iran
+    Online and Aran News Agency'."""
+    names = [outlet_name(tables, str(s), lang) for s in dict.fromkeys(source_ids)]
+    return join_words(list(dict.fromkeys(names)), lang)
 
 
 def outlet_words(tables: Tables, source_id: str, lang: str) -> str:

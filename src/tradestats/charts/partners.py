@@ -16,15 +16,21 @@ from tradestats.charts.notes import source_note
 from tradestats.charts.words import amount, join_words, period_words, shown_decimals, t
 from tradestats.views import PartnerTurnover, Tables, partner_turnover
 
-__all__ = ["info", "partner_label", "plot_partners"]
+__all__ = ["info", "partner_label", "partner_period", "plot_partners"]
 
 _COLOR = style.COLORS["turnover"]
 
 
+def partner_period(b: PartnerTurnover, lang: str) -> str:
+    """The period of a partner's figure in words, or that none is stated and the date
+    of the article that gives it."""
+    start, end = (b.as_of, b.as_of) if pd.isna(b.period_start) else (b.period_start, b.period_end)
+    return period_words(start.date(), end.date(), lang, b.as_of_precision, b.as_of_inferred)
+
+
 def partner_label(tables: Tables, b: PartnerTurnover, lang: str) -> str:
     """The partner's name and, on a second line, the period of its figure."""
-    start, end = (b.as_of, b.as_of) if pd.isna(b.period_start) else (b.period_start, b.period_end)
-    period = period_words(start.date(), end.date(), lang, b.as_of_precision, b.as_of_inferred)
+    period = partner_period(b, lang)
     name = layout.economy_name(tables, b.code, lang)
     if pd.isna(b.period_start) and lang == "en":  # "period not stated (article of …)"
         return f"{name}, {period}".replace(" (", "\n(")  # two lines; Persian's fit on one
@@ -133,6 +139,7 @@ def _draw_bar(ax: Axes, tables: Tables, y: int, b: PartnerTurnover, lang: str) -
             ha=side,
             fontsize=style.size("label", lang),
             color=style.COLORS["muted"],
+            bbox=layout.CLEAR,
         )
     bound = b.qualifier in {"more_than", "less_than"}
     marks = style.MARKS["bound"]["patch"] if bound else {"facecolor": _COLOR}
@@ -152,6 +159,7 @@ def _draw_bar(ax: Axes, tables: Tables, y: int, b: PartnerTurnover, lang: str) -
         fontsize=style.size("strong", lang),
         fontweight="bold",
         color=style.COLORS["text"],
+        bbox=layout.CLEAR,
     )
 
 
@@ -197,10 +205,8 @@ def _other_title(tables: Tables, others: list[PartnerTurnover], period: str, lan
 
 
 def _marks(others: list[PartnerTurnover]) -> list[str]:
-    bound = any(b.qualifier in {"more_than", "less_than"} for b in others)
-    return [
-        m for m, used in (("bound", bound), ("target", any(b.target_bn for b in others))) if used
-    ]
+    target = ["target"] if any(b.target_bn for b in others) else []
+    return layout.bound_marks(b.qualifier for b in others) + target
 
 
 @layout.styled

@@ -12,7 +12,7 @@ from matplotlib.transforms import offset_copy
 import tradestats.charts.style as style
 from tradestats.charts import layout
 from tradestats.charts.layout import ChartInfo
-from tradestats.charts.notes import outlet_name, source_note
+from tradestats.charts.notes import outlet_name, outlets_of, source_note
 from tradestats.charts.words import join_words, period_words, t
 from tradestats.views import Tables, check_for, russia_balance_groups
 
@@ -84,7 +84,13 @@ def info(tables: Tables, lang: str = "en") -> ChartInfo:
         surplus = surplus and values["exports"] > values["imports"]
     key = "balance.title_surplus" if surplus else "balance.title_mixed"
     title = t(key, lang, groups=join_words(withs, lang))
-    subtitle = t("balance.subtitle", lang, unit=t("unit.usd_bn", lang))
+    sources = [g[2].loc["turnover", "source_id"] for g in groups]
+    subtitle = t(
+        "balance.subtitle",
+        lang,
+        unit=t("unit.usd_bn", lang),
+        outlet=outlets_of(tables, sources, lang),
+    )
     alt = t("balance.alt", lang, items=t("semicolon", lang).join(items))
     ids = [str(g[2].loc[f, "figure_id"]) for g in groups for f in _FLOWS]
     flows = tables["trade_flows"]
@@ -111,6 +117,7 @@ def _draw_flows(ax: Axes, values: dict[str, float], top: float, lang: str) -> No
             va="bottom",
             fontsize=style.size("label", lang),
             color=style.COLORS["text"],
+            bbox=layout.CLEAR,
         )
     names = [t("flow.exports", lang), t("flow.imports", lang), t("flow.turnover_short", lang)]
     ax.set_xticks(range(len(_FLOWS)), names)
@@ -141,22 +148,22 @@ def _draw_balance(ax: Axes, values: dict[str, float], top: float, lang: str) -> 
         fontweight="bold",
         color=style.COLORS["text"],
         transform=offset_copy(above, fig=fig, y=2, units="points"),
+        bbox=layout.CLEAR,
     )
 
 
 def _draw_discrepancy(
-    ax: Axes, values: dict[str, float], check: pd.Series, top: float, lang: str
+    ax: Axes, values: dict[str, float], outlet: str, top: float, lang: str
 ) -> None:
-    """Where exports plus imports miss the stated turnover: a mark at their sum on the
-    turnover bar, and the gap in words above it, in the colour of tradestats' own
-    arithmetic."""
+    """Where exports plus imports miss the stated turnover: the gap in words above the
+    turnover bar, in the colour of tradestats' own arithmetic."""
     color = style.COLORS["check"]
     total = values["exports"] + values["imports"]
-    ax.hlines(total, 2 - 0.42, 2 + 0.42, color=color, linewidth=1.6)
     gap = values["turnover"] - total
     label = t(
         "balance.discrepancy",
         lang,
+        outlet=outlet,
         sum=style.format_number(total, lang, 1),
         gap=style.format_number(abs(gap), lang, 1),
         direction=t("balance.less" if gap > 0 else "balance.more", lang),
@@ -170,6 +177,7 @@ def _draw_discrepancy(
         fontsize=style.size("label", lang),
         color=color,
         linespacing=layout.LINE_SPACING[lang],
+        bbox=layout.CLEAR,
     )
 
 
@@ -180,7 +188,8 @@ def _draw_group(ax: Axes, tables: Tables, group: Group, top: float, lang: str) -
     _draw_balance(ax, values, top, lang)
     check = check_for(tables, "sum", str(by_flow.loc["turnover", "figure_id"]))
     if check is not None and check["status"] == "discrepancy":
-        _draw_discrepancy(ax, values, check, top, lang)
+        outlet = outlet_name(tables, str(by_flow.loc["turnover", "source_id"]), lang)
+        _draw_discrepancy(ax, values, outlet, top, lang)
     name = layout.economy_name(tables, partner, lang)
     heading = t("balance.group", lang, partner=name, period=_period(start, by_flow, lang))
     ax.set_title(

@@ -84,6 +84,21 @@ MARKS: dict[str, dict[str, Any]] = {
         },
         "patch": {"facecolor": "white", "hatch": "////", "linewidth": 1.2},
     },
+    # the same mark, where a chart draws bounds of one direction only
+    "bound_more": {
+        "words": {
+            "en": "Hatched, with an arrow: a lower bound ('more than')",
+            "fa": "هاشورخورده با پیکان: حد پایین («بیش از»)",
+        },
+        "patch": {"facecolor": "white", "hatch": "////", "linewidth": 1.2},
+    },
+    "bound_less": {
+        "words": {
+            "en": "Hatched, with an arrow: an upper bound ('under')",
+            "fa": "هاشورخورده با پیکان: حد بالا («کمتر از»)",
+        },
+        "patch": {"facecolor": "white", "hatch": "////", "linewidth": 1.2},
+    },
     "target": {
         "words": {"en": "Dashed outline: a target", "fa": "خط‌چین: هدف"},
         "patch": {

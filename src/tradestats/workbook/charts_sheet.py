@@ -13,9 +13,10 @@ from openpyxl import Workbook
 from openpyxl.worksheet.pagebreak import Break
 
 import tradestats.charts.style as style
+from tradestats.charts.layout import economy_name
 from tradestats.charts.notes import source_note
 from tradestats.charts.partners import info as partners_info
-from tradestats.charts.partners import partner_label
+from tradestats.charts.partners import partner_label, partner_period
 from tradestats.charts.russia_balance import info as balance_info
 from tradestats.charts.words import amount, period_words, shown_decimals, t
 from tradestats.views import (
@@ -120,17 +121,21 @@ def _others_block(tables: Tables, others: list[PartnerTurnover]) -> _Block:
     )
     labels = [_words_label(tables, b) for b in others]
     ids = [b.figure_id for b in others] + [b.target_id for b in others if b.target_id]
+    when = "; ".join(
+        f"{economy_name(tables, b.code, _LANG)}: {partner_period(b, _LANG)}" for b in others
+    )
     return _Block(
-        "Russia's trade with its other partners, each on its own date, as the text states "
-        "it (no agency named)",
+        "Russia's trade with its other partners, each as its own article states it (no "
+        "agency named)",
         t("unit.usd_bn", _LANG),
-        "Partner, date",
+        "Partner",
         labels,
         [stated, target],
         ids,
         horizontal=True,
-        header=["Partner, date", stated.name, "Qualifier", target.name, "Qualifier"],
+        header=["Partner", stated.name, "Qualifier", target.name, "Qualifier"],
         labelled=False,
+        remarks=[f"{when}."],
     )
 
 
@@ -142,8 +147,7 @@ def _words_label(tables: Tables, b: PartnerTurnover) -> str:
     if b.target_bn is not None and b.target_id is not None:
         target = amount(b.target_bn, _resolution(tables, b.target_id), "target", _LANG)
         words += f"; {target}"
-    label = partner_label(tables, b, _LANG).replace("\n(", " (").replace("\n", ", ")
-    return f"{label}: {words}"
+    return f"{economy_name(tables, b.code, _LANG)}: {words}"
 
 
 def _resolution(tables: Tables, figure_id: str) -> float:
@@ -205,7 +209,7 @@ def _write_block(ws: Any, out: RowCounter, tables: Tables, block: _Block) -> Non
     head = [make_cell(ws, h, header=True) for h in block.header]
     for c in head:
         c.alignment = WRAP
-    ws.row_dimensions[out.rows + 1].height = 30  # two lines of header (set before it is written)
+    ws.row_dimensions[out.rows + 1].height = 45  # three lines of header (set before it is written)
     out.append(head)
     for i, label in enumerate(block.labels):
         cells = [make_cell(ws, label)]
@@ -262,9 +266,10 @@ def charts_sheet(wb: Workbook, tables: Tables, index: int) -> None:
         [
             make_cell(
                 ws,
-                "Values in billions of US dollars, rounded to at most one decimal; each "
-                "value's qualifier stands beside it. The data sheets hold every figure as "
-                "its text states it.",
+                "Values in billions of US dollars, rounded as the charts show them: one "
+                "decimal, or more where the text is that precise; each value's "
+                "qualifier stands beside it. The data sheets hold every figure as its text "
+                "states it.",
             )
         ]
     )

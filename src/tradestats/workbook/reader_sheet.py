@@ -19,7 +19,7 @@ from openpyxl.comments import Comment
 
 import tradestats.charts.style as style
 from tradestats.charts.iran_russia_trade import block_label, claim_note, claim_words, flow_labels
-from tradestats.charts.notes import source_note
+from tradestats.charts.notes import outlets_of, source_note
 from tradestats.charts.words import period_words, t
 from tradestats.views import Tables, iran_russia_blocks, iran_russia_flows, is_whole_year
 from tradestats.workbook.cells import (
@@ -78,7 +78,7 @@ def reader_rows(tables: Tables) -> list[dict[str, Any]]:
 def _value_cells(ws: Any, tables: Tables, row: pd.Series | None) -> list[Any]:
     """A value (a plain number, a comment naming its source) and its qualifier beside it."""
     if row is None:
-        return [None, _qualifier_cell(ws, t("not_stated", "en"))]
+        return [None, _qualifier_cell(ws, t("iran_russia.no_figure", "en"))]
     cell = make_cell(ws, float(row["value_usd_m"]))
     cell.alignment = TOP
     source = tables["sources"].set_index("source_id").loc[str(row["source_id"])]
@@ -143,8 +143,8 @@ def _chart(ws: Any, tables: Tables, rows: list[dict[str, Any]], first: int) -> A
     period = f"{block[0]['period']}–{block[-1]['period']}"
     return bar_chart(
         ws,
-        title=f"Iran–Russia trade, {period}, as {agency} recorded it ({kind}; a missing "
-        "bar: not stated)",
+        title=f"Iran–Russia trade, {period}, as {agency} recorded it ({kind}; no bar: no "
+        "figure given)",
         source=source_line(tables, ids),
         y_title=t("unit.usd_m", "en").replace("\u00a0", " "),
         x_title="Year",
@@ -164,32 +164,34 @@ def _lines(ws: Any, out: RowCounter, text: str, font: Any) -> None:
         out.append([cell])
 
 
-_NOTE_WIDTH = 110  # characters: the width of columns A to H
+_NOTE_WIDTH = 119  # characters: the width of columns A to H
 
 
 def reader_sheet(wb: Workbook, tables: Tables, index: int) -> None:
     span = reader_span(tables)
     ws = wb.create_sheet(f"Iran–Russia {span}", index)
     print_on_one_page(ws, tall=0)
-    for column, width in zip("ABCDEFGH", (30, 4, 16, 11, 16, 11, 16, 11), strict=True):
+    for column, width in zip("ABCDEFGH", (30, 4, 16, 14, 16, 14, 16, 14), strict=True):
         ws.column_dimensions[column].width = width
     out = RowCounter(ws)
-    title = make_cell(ws, f"Iran–Russia trade, {span}, as the texts give it")
+    pair, bounds = iran_russia_flows(tables)
+    outlet = outlets_of(tables, pair["source_id"], "en")
+    title = make_cell(ws, f"Iran–Russia trade, {span}, as {outlet} gives it")
     title.font = TITLE_FONT
     out.append([title])
     out.append(
         [
             make_cell(
                 ws,
-                "Millions of US dollars, as each text states them; each value's qualifier "
-                "stands beside it. Hover over a value for its figure id, source and agency.",
+                f"Millions of US dollars, as {outlet} states them; each value's qualifier "
+                "stands beside it. The note under the table gives each figure's id, source "
+                "and agency; on screen, a value's comment gives them too.",
             )
         ]
     )
     out.append([])
     rows = reader_rows(tables)
     first = _table(ws, out, tables, rows)
-    pair, bounds = iran_russia_flows(tables)
     out.append([])
     claim = claim_words(tables, bounds, "en")
     if claim:

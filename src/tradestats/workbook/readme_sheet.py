@@ -18,6 +18,8 @@ from tradestats.contract.vocabularies import FLOWS, QUALIFIERS, REPORTER_BASES
 from tradestats.version import __version__
 from tradestats.workbook.cells import (
     BOLD,
+    QUALIFIED_COLUMNS,
+    SHEET_ORDER,
     TITLE_FONT,
     TOP,
     WRAP,
@@ -101,13 +103,19 @@ def _convention(line: _Lines, flows: pd.DataFrame) -> None:
     )
 
 
-def _qualifiers(line: _Lines) -> None:
+def _qualifiers(line: _Lines, tables: dict[str, pd.DataFrame]) -> None:
     line()
     line("Qualifiers", font=BOLD)
+    shown = [
+        name
+        for name in SHEET_ORDER
+        if "qualifier" in tables[name].columns and QUALIFIED_COLUMNS & set(tables[name].columns)
+    ]
     line(
         None,
-        "Each value's qualifier stands in a column of its own, beside it; the value's "
-        "cell also shows it in words ('more than 30,000'), and stays a number that sorts.",
+        "Each value's qualifier stands in a column of its own, beside it; in "
+        f"{', '.join(shown)}, the value's cell also shows it in words before the number "
+        "('more than …') and stays a number that sorts.",
     )
     for key, text in QUALIFIERS.items():
         line(key, text)
@@ -131,7 +139,7 @@ def readme_sheet(
     line = _Lines(ws)
     _about(line, dates)
     _convention(line, tables["trade_flows"])
-    _qualifiers(line)
+    _qualifiers(line, tables)
     line()
     line("Sources", font=BOLD)
     for r in tables["sources"].itertuples():

@@ -100,7 +100,7 @@ def workbook_bytes(tables: dict[str, pd.DataFrame]) -> bytes:
         check_fits(name, tables[name])
     date = data_date(tables)
     # the workbook's own date: the latest of its texts and its references
-    latest = max(date, *(reference_dates(tables) or ()))
+    latest = max([date, *(reference_dates(tables) or ())])
     when = dt.datetime.combine(latest, dt.time())
     wb = Workbook(write_only=True)
     _properties(wb, when)
