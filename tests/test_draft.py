@@ -32,11 +32,19 @@ def test_drafts_on_our_texts_are_right_field_by_field() -> None:
     assert accuracy["nature"] == (21, 1, 0)
 
 
+# The two small sets below were written, by the rules' authors, under two rules issue 23
+# changed: an agency's attribution did not carry to the next paragraph, and a headline
+# that rounds a body figure was drafted too. Their agency field, and the two rounded
+# headlines, are therefore not held to them; the news sets below are the measure now.
+_OLD_RULES = {"agency"}
+
+
 def test_drafts_on_the_tuned_test_articles() -> None:
     scores, extra, missed = unseen_accuracy(FIXTURES / "articles")
-    assert sum(scores["flow"]) == 94 and missed == 0 and extra == 0
+    assert sum(scores["flow"]) == 94 and missed <= 2 and extra == 0
     for name, (right, wrong, _blank) in scores.items():
-        assert right >= 90 and wrong <= 3, (name, scores[name])
+        if name not in _OLD_RULES:
+            assert right >= 88 and wrong <= 3, (name, scores[name])
 
 
 def test_drafts_on_the_held_out_test_articles() -> None:
@@ -46,16 +54,17 @@ def test_drafts_on_the_held_out_test_articles() -> None:
     assert sum(scores["flow"]) == 24 and missed == 0 and extra == 0
     assert scores["pair (reporter, partner)"][0] >= 21
     for name, (right, wrong, _blank) in scores.items():
-        assert right >= 20 and wrong <= 3, (name, scores[name])
+        if name not in _OLD_RULES:
+            assert right >= 20 and wrong <= 3, (name, scores[name])
 
 
 # floors a little under what was measured (README, "Drafting"): a regression fails here;
 # the goals (85% whole rows, 95% found, at most 5% of other numbers drafted as observed
 # trade) are reported in the README, not asserted
 NEWS_FLOORS = {
-    "news_tuning": (0.48, 0.93, 0.20),
-    "news_heldout": (0.48, 0.90, 0.15),
-    "news_heldout2": (0.48, 0.90, 0.15),
+    "news_tuning": (0.63, 0.93, 0.08),
+    "news_heldout": (0.51, 0.90, 0.09),
+    "news_heldout2": (0.54, 0.90, 0.12),
 }
 
 
@@ -419,7 +428,7 @@ def test_drafting_work_grows_with_the_figures_not_their_square() -> None:
     searches for economies, flows and agencies, per figure, do not grow with the line."""
     from tradestats.text import draft as drafting
 
-    vocabularies = (drafting._ECONOMIES, drafting._FLOWS, drafting._AGENCIES)
+    vocabularies = (drafting._ECONOMIES, drafting._FLOWS, drafting.AGENCIES)
 
     def work_per_figure(n: int) -> float:
         line = " ".join(f"Iran exported ${i + 1} million to Russia in 2020," for i in range(n))

@@ -226,3 +226,20 @@ def test_a_corpus_without_references_exports_a_workbook(
     assert result.exit_code == 0, result.output
     created = openpyxl.load_workbook(out).properties.created
     assert created is not None and created.date().isoformat() == "2022-01-18"
+
+
+def test_a_corpus_without_references_draws_a_chart_that_says_so() -> None:
+    """No other published figure recorded: the references chart says so, in both
+    languages, instead of failing."""
+    from tradestats.charts.registry import chart_function, chart_info
+    from tradestats.views import chart_tables
+
+    tables = chart_tables()
+    tables["reference_flows"] = tables["reference_flows"].iloc[0:0]
+    tables["reconciliation"] = tables["reconciliation"].iloc[0:0]
+    for lang in ("en", "fa"):
+        fig = chart_function("iran_russia_references")(tables, lang=lang)
+        assert fig.axes == []  # nothing drawn that would suggest a comparison
+        assert chart_info("iran_russia_references")(tables, lang).rows.empty
+    title = chart_info("iran_russia_references")(tables, "en").title
+    assert title == "No figure other sources published for Iran–Russia trade is recorded"

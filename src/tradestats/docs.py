@@ -369,7 +369,7 @@ def _score_row(score: NewsScore, want: dict[str, str], drafts: list[dict[str, An
 NEWS_SETS = (
     ("news_tuning", "tuning half (tuned on)"),
     ("news_heldout", "held-out half (never tuned on)"),
-    ("news_heldout2", "second held-out set (not read until tuning ended; never tuned on)"),
+    ("news_heldout2", "second held-out set (articles never read by the tuner; never tuned on)"),
 )
 
 

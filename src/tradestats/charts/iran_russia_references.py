@@ -133,7 +133,8 @@ def _period(rows: list[ReferenceRow], lang: str) -> str:
 
 def _year_words(tables: Tables, rows: list[ReferenceRow], year: int, lang: str) -> str | None:
     """The published figures of a year in words for a title: '$2.18 billion' or
-    '$4.6–4.9 billion'; None if the year has only bounds."""
+    'about $4.6–4.9 billion' (where one of them is 'about'); None if the year has only
+    bounds."""
     here = [r for r in rows if r.year == year and r.kind == "published"]
     here = [r for r in here if r.first["qualifier"] not in _BOUNDS]
     if not here:
@@ -145,7 +146,9 @@ def _year_words(tables: Tables, rows: list[ReferenceRow], year: int, lang: str) 
     words = amount(low, low_res, "exact", lang)
     if high != low:
         words = t("refs.range", lang, low=words, high=amount(high, high_res, "exact", lang))
-    return t("usd_bn", lang, v=words)
+    words = t("usd_bn", lang, v=words)
+    about = any(r.first["qualifier"] == "about" for r in here)  # "some $4.9 billion"
+    return t("q.about", lang, v=words) if about else words
 
 
 def _title(tables: Tables, rows: list[ReferenceRow], lang: str) -> str:
@@ -266,9 +269,24 @@ def _derived(rows: list[ReferenceRow]) -> tuple[tuple[str, float, str, str], ...
     )
 
 
+def _nothing(tables: Tables, lang: str) -> ChartInfo:
+    """The chart of a corpus that records no other published figure: it says so."""
+    latest = max(pd.Timestamp(d).date() for d in tables["sources"]["date"].dropna())
+    return ChartInfo(
+        t("refs.none_title", lang),
+        t("refs.none_subtitle", lang),
+        t("refs.none_title", lang),
+        pd.DataFrame(columns=["figure_id", "source_id", "value_usd_m"]),
+        latest,
+        t("refs.none_note", lang),
+    )
+
+
 def info(tables: Tables, lang: str = "en") -> ChartInfo:
     rows = reference_rows(tables)
     shown = [r.rows.assign(row_kind=r.kind) for r in rows if not r.rows.empty]
+    if not shown:
+        return _nothing(tables, lang)
     table = pd.concat(shown, ignore_index=True)
     table["figure_id"] = table["reference_id"].fillna(table["figure_id"])
     columns = [
@@ -402,6 +420,8 @@ def plot_iran_russia_references(tables: Tables, *, lang: str = "en") -> Figure:
     chart = info(tables, lang)
     fig = layout.new_figure(5.5 + 0.75 * len(rows), lang)
     room = layout.frame(fig, lang, chart, chart.note or "")
+    if not any(not r.rows.empty for r in rows):  # nothing to compare: the title says so
+        return fig
     room = layout.key(fig, room, _handles(tables, rows, lang), lang, ncols=2)
     ax = layout.axes(fig, lang, room.box(0, 1, 0, 1))
     top = max(float(r.rows["value_usd_m"].sum()) / 1000 for r in rows if not r.rows.empty)

@@ -92,7 +92,7 @@ class Room:
 
 
 # a label's background: a gridline behind it stops at its edge instead of crossing it
-CLEAR = {"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"}
+CLEAR = {"boxstyle": "square,pad=0.05", "facecolor": "white", "edgecolor": "none"}
 
 
 def styled(func: _F) -> _F:

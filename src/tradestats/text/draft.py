@@ -21,11 +21,12 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from tradestats.contract.drafts import DRAFT_COLUMNS
+from tradestats.text.attribution import AGENCIES, AGENCY_ECONOMY, agency_at, carries
 from tradestats.text.extract import Candidate, comma_reading, extract
 from tradestats.text.lexicon import (
-    AGENCY_WORDS,
     ECONOMY_WORDS,
     FLOW_WORDS,
     NOT_TRADE_WORDS,
@@ -116,8 +117,6 @@ def _sentence(line: str, at: int) -> tuple[int, int]:
 
 
 _FROM = re.compile(r"(?<!\w)(?:from|از|из)(?!\w)")
-_AGENCY_ECONOMY = {name: economy for name, (economy, _words) in AGENCY_WORDS.items()}
-_AGENCIES = Vocabulary({name: words for name, (_economy, words) in AGENCY_WORDS.items()})
 _ECONOMIES = Vocabulary(ECONOMY_WORDS)
 _FLOWS = Vocabulary(FLOW_WORDS)
 _NOT_TRADE = Vocabulary(NOT_TRADE_WORDS)
@@ -209,7 +208,7 @@ def _pair(
     exporter, importer = sides
     reporter: str | None
     if agency is not None:
-        reporter = _AGENCY_ECONOMY[agency]
+        reporter = AGENCY_ECONOMY[agency]
     elif key == "exports":
         reporter = exporter
     elif key == "imports":
@@ -229,6 +228,12 @@ def _pair(
     return reporter, partner, None
 
 
+# words that make a flow with no partner named a country's trade with the world
+_WORLD = re.compile(
+    r"(?<!\w)(?:overall|total|merchandise|global|worldwide|external\s+trade|внешнеторгов\w*|"
+    r"внешн\w+\s+торгов\w*|совокупн\w*|کل\s+(?:صادرات|واردات|تجارت)|مجموع\s+(?:صادرات|واردات))"
+    r"(?!\w)"
+)
 # words that refer back to the economies named before: "the two countries", «دو کشور»
 _BACK_REFERENCE = re.compile(
     r"(?<!\w)(?:two countries|both countries|bilateral|the sides|دو کشور|طرفین|стороны|"
@@ -250,14 +255,6 @@ def _economies(norm: str, s0: int, s1: int, earlier: list[str]) -> list[str]:
     return [e for e in named if e != "WLD"] if len(set(named) - {"WLD"}) >= 2 else named
 
 
-def _agency(mentions: list[tuple[int, str, str]], start: int, end: int) -> tuple[str | None, str]:
-    """The agency named before the figure in its paragraph (or else the first after it),
-    and the words that name it; ``mentions`` are the paragraph's agencies, in order."""
-    i = bisect.bisect_left(mentions, (start,))
-    found = mentions[i - 1] if i else next((m for m in mentions[i:] if m[0] >= end), None)
-    return (found[1], found[2]) if found else (None, "not stated")
-
-
 @dataclass(frozen=True)
 class _Context:
     """What a text says of itself: its date (given, or its dateline's), the calendar
@@ -275,15 +272,6 @@ class _Context:
         if self.dateline and self.dateline.line == number and s0 < self.dateline.end <= at:
             s0 = self.dateline.end
         return s0, s1
-
-
-# words that refer back to an agency named before: "the agency said", "customs data",
-# «این نهاد», «ведомство»
-_AGENCY_BACK = re.compile(
-    r"(?<!\w)(?:the\s+(?:agency|service|committee|customs|administration|office|institute|"
-    r"bureau|ministry)|customs|its\s+data|the\s+data|این\s+نهاد|این\s+سازمان|گمرک|"
-    r"ведомств\w*|служб\w*|таможн\w*)(?!\w)"
-)
 
 
 def _period(norm: str, sentence: tuple[int, int], span: tuple[int, int], c: _Context) -> Period:
@@ -316,9 +304,9 @@ def _fields(
     their evidence; ``earlier`` are the economies of the nearest earlier line naming two."""
     start, end = span
     s0, s1 = context.sentence(norm, number, start)
-    agency, agency_words = _agency(context.lines.agencies(number), start, end)
+    agency, agency_words = agency_at(context.lines.agencies(number), start, end)
     prior = context.lines.agency_before(number)
-    if agency is None and prior and _AGENCY_BACK.search(norm[s0:s1]):
+    if agency is None and prior and carries(norm[s0:s1], number - prior[2]):
         agency, agency_words = prior[0], f"{prior[1]} (named on line {prior[2]})"
     named = _economies(norm, s0, s1, earlier)
     flow = _flow_at(norm[s0:s1], start - s0, end - s0)
@@ -328,6 +316,8 @@ def _fields(
         sides, flow[1] if flow else None, [*named, *(e for e in earlier if e != "WLD")]
     )
     reporter, partner, key = _pair(agency, flow[1] if flow else None, sides, named)
+    if partner is None and reporter and _WORLD.search(norm[s0:s1]):  # "overall exports"
+        partner = "WLD"
     period = _period(norm, (s0, s1), span, context)
     fields = {
         "reporter": reporter,
@@ -469,7 +459,7 @@ def _carry_period(
     parts = [p for p in parts_named(sentence) if p[0] < at or not same]
     if same:
         start, end = years_before(start, 1), years_before(end, 1)
-        said = f"{same.group()}: {said}"
+        said = f"{same.group()}: {said}{A_YEAR_EARLIER}"  # a base: no later figure takes it
     elif parts:
         start, end, said = part_of(start, nearest(parts, at, at)[1], said)
     row.fields["period_start"], row.fields["period_end"] = start, end
@@ -479,14 +469,22 @@ def _carry_period(
 
 def _without_headline_repeats(rows: list[DraftRow], text: str) -> list[DraftRow]:
     """A fact the headline (the first line) repeats from the body is drafted once, from
-    the body, where its context is."""
+    the body, where its context is; a headline may round the body's figure ("$1.6
+    billion" for 1,650 million): within half a unit of its last digit, it is the same."""
     if text.strip().count("\n") == 0:
         return rows
     first = next(i for i, line in enumerate(text.split("\n"), 1) if line.strip())
-    body = {(r.measure, r.signed_value, r.currency) for r in rows if r.line != first}
-    return [
-        r for r in rows if r.line != first or (r.measure, r.signed_value, r.currency) not in body
-    ]
+    body = [(r.measure, r.currency, r.signed_value) for r in rows if r.line != first]
+
+    def repeats(r: DraftRow) -> bool:
+        exponent = Decimal(repr(abs(r.signed_value))).normalize().as_tuple().exponent
+        half = 10.0**exponent / 2 if isinstance(exponent, int) else 0.0
+        return any(
+            (m, c) == (r.measure, r.currency) and abs(v - r.signed_value) <= half
+            for m, c, v in body
+        )
+
+    return [r for r in rows if r.line != first or not repeats(r)]
 
 
 def draft_rows(
@@ -566,7 +564,7 @@ class _NormalizedLines:
     def agencies(self, number: int) -> list[tuple[int, str, str]]:
         """The agencies line ``number`` names, in order: (position, name, words)."""
         if number not in self.named:
-            self.named[number] = _AGENCIES.mentions(self[number - 1])
+            self.named[number] = AGENCIES.mentions(self[number - 1])
         return self.named[number]
 
     def agency_before(self, number: int) -> tuple[str, str, int] | None:

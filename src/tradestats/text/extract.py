@@ -370,18 +370,24 @@ def _qualifier(line: _Line, start_norm: int, end_norm: int) -> str:
 # outcome: "could reach $10 billion", "aims to raise trade to", «هدف», «پیش‌بینی».
 _TARGET_BEFORE = _re(
     r"(?<!\w)(?:target(?:s|ed)?|aim(?:s|ed)? to|goal|plan(?:s|ned)? to|wants? to|"
-    r"want(?:ed)? to|seeks? to|هدف|قرار است|برنامه|قصد دار\w*|در نظر دار\w*|цель|"
-    r"планиру\w*|намерен\w*|"
+    r"want(?:ed)? to|seeks? to|هدف|قرار است|برنامه|قصد دار\w*|در نظر دار\w*|توافق\w*|"
+    r"امیدوار\w*|цель|задач\w*|довести|планиру\w*|намерен\w*|"
     r"стрем\w*)(?!\w)"
 )
 _FORECAST_BEFORE = _re(
-    r"(?<!\w)(?:could|would|will|should|may|might|expect(?:s|ed)?|on course to|forecast\w*|"
-    r"project(?:s|ed)|set to|پیش بینی|انتظار|می تواند|خواهد|ожида\w*|может|прогноз\w*)(?!\w)"
+    r"(?<!\w)(?:can|could|would|will|should|may|might|expect(?:s|ed)?|on course to|forecast\w*|"
+    r"project(?:s|ed)|set to|پیش بینی|انتظار|می تواند|خواهد|ожида\w*|может|прогноз\w*|"
+    r"рассчитыва\w*)(?!\w)"
 )
 
 
-# ... or right after it: "the $200 billion goal", "a $10 billion target"
-_TARGET_AFTER = _re(r"^\s*(?:goal|target|mark\s+set|هدف|целев\w*)(?!\w)")
+# ... or right after it: "the $200 billion goal", "a $10 billion target", "$100 billion by
+# 2030", «… به ۵ میلیارد دلار برسد» (a subjunctive: hoped for, planned or foreseen)
+_TARGET_AFTER = _re(
+    r"^\s*(?:goal|target|mark\s+set|هدف|целев\w*|(?:in\s+\w+\s+trade\s+)?by\s+(?:19|20)\d\d|"
+    r"к\s+(?:19|20)\d\d)(?!\w)"
+)
+_SUBJUNCTIVE_AFTER = _re(r"^\s*(?:\S+\s+){0,2}?(?:برسد|برسانند|برسانیم|برسیم|بالغ\s+شود)(?!\w)")
 
 
 def _nature(line: _Line, start_norm: int, end_norm: int) -> str:
@@ -389,9 +395,8 @@ def _nature(line: _Line, start_norm: int, end_norm: int) -> str:
     names a goal right after it); "May" the month is no modal verb."""
     clause = _CLAUSE_BREAK.split(line.lower[max(0, start_norm - 60) : start_norm])[-1]
     unit = _unit_after(line, end_norm)
-    if _TARGET_BEFORE.search(clause) or _TARGET_AFTER.match(
-        line.lower[unit[2] if unit else end_norm :]
-    ):
+    after = line.lower[unit[2] if unit else end_norm :][:40]
+    if _TARGET_BEFORE.search(clause):
         return "target"
     offset = start_norm - len(clause)
     for m in _FORECAST_BEFORE.finditer(clause):
@@ -399,6 +404,11 @@ def _nature(line: _Line, start_norm: int, end_norm: int) -> str:
         if m.group() == "may" and line.text[at : at + 1] == "M":
             continue  # "in May", "May 2023": the month
         return "forecast"
+    if _TARGET_AFTER.match(after):
+        return "target"
+    if _SUBJUNCTIVE_AFTER.match(after):  # foreseen if the sentence says so, else wanted
+        foreseen = _FORECAST_BEFORE.search(line.lower[max(0, start_norm - 120) : start_norm])
+        return "forecast" if foreseen else "target"
     return "observed"
 
 

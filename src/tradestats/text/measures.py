@@ -21,11 +21,11 @@ class Measured(NamedTuple):
     words: str
 
 
-_NEGATIVE = r"deficit|shortfall|کسری|дефицит\w*|отрицательн\w*"
+_NEGATIVE = r"deficit|shortfall|کسری|کسر\s+بیلانس|کسر\s+تجاری|дефицит\w*|отрицательн\w*"
 _POSITIVE = r"surplus|مازاد|профицит\w*|положительн\w*"
 _BALANCE = re.compile(
     rf"(?<!\w)(?:(?P<neg>{_NEGATIVE})|(?P<pos>{_POSITIVE})|trade\s+balance|trade\s+gap|"
-    r"balance\s+of\s+trade|تراز\s+تجاری|تراز|сальдо)(?!\w)"
+    r"balance\s+of\s+trade|تراز\s+تجاری|تراز|بیلانس|сальдо)(?!\w)"
 )
 # words that end a figure's clause: a balance word beyond them is another figure's
 _CLAUSE = re.compile(r"[;؛]|,\s|،|\s(?:while|whereas|and|а|و)\s")

@@ -205,7 +205,8 @@ _YEAR = re.compile(r"(?<!\d)(1[3-4]\d\d|19[5-9]\d|20[0-4]\d)(?!\d)")
 # «по сравнению с 2020 годом»; a few words may stand between
 _BASE_WORD = re.compile(
     r"(?<!\w)(?:than|compared\s+(?:with|to)|in\s+comparison\s+with|against|versus|vs|"
-    r"نسبت\s+به|در\s+مقایسه\s+با|по\s+сравнению\s+с|против|чем)(?!\w)[^.,;:!?()،؛]{0,48}$"
+    r"نسبت\s+به|در\s+مقایسه\s+با|(?:بیشتر|کمتر)\s+از|по\s+сравнению\s+с|против|чем)(?!\w)"
+    r"[^.,;:!?()،؛]{0,48}$"
 )
 _FROM_BASE = re.compile(
     r"(?<!\w)(?:from|over|از|с)\s+(?:(?:in\s+)?the\s+same\s+(?:period|month|quarter)\s+"
@@ -232,6 +233,13 @@ _RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int, str | None], ...] = tuple(
 _IRANIAN_YEAR_TO = re.compile(
     r"iranian\s+(?:calendar\s+|fiscal\s+)?year\s+(?:to|ending(?:\s+in)?|that\s+ended\s+in|"
     r"through)\s+(?:late\s+|mid-?)?march\s+(?P<y>\d{4})"
+)
+# a fiscal year of April to March: "2023-24", "2022/23", "FY24", "last fiscal"
+_SPLIT_YEAR = re.compile(r"(?<!\d)(?P<a>(?:19|20)\d\d)[-–/](?P<b>\d\d)(?!\d)")
+_FY = re.compile(r"(?<!\w)fy\s?(?P<y>\d\d(?:\d\d)?)(?!\d)")
+_FISCAL_RELATIVE = re.compile(
+    r"(?<!\w)(?:(?P<last>last|previous|past)|(?P<this>current|this))\s+(?:fiscal|financial\s+"
+    r"year)(?!\w)"
 )
 # right after a figure: its period is the year before the one its sentence names
 _YEAR_EARLIER = re.compile(r"^\s*(?:a\s+year\s+(?:earlier|ago|before)|годом\s+ранее|سال\s+قبل)")
@@ -274,6 +282,7 @@ def year_anchors(
     for m in _IRANIAN_YEAR_TO.finditer(sentence):
         out = [a for a in out if not m.start() <= a.pos < m.end()]
         out.append(Anchor(m.start(), int(m["y"]) - 622, "jalali", m.group()))
+    out = _fiscal_years(sentence, out, date, at)
     taken: list[tuple[int, int]] = []
     for pattern, shift, own in _RELATIVE_YEARS:
         for m in pattern.finditer(sentence):
@@ -288,6 +297,29 @@ def year_anchors(
             words = f"{m.group()} ({date_said}: {date})"
             out.append(Anchor(m.start(), year + shift, cal, words))
     return sorted(out)
+
+
+def _fiscal_years(
+    sentence: str, found: list[Anchor], date: dt.date | None, at: int | None
+) -> list[Anchor]:
+    """``found`` with the fiscal years (April to March) ``sentence`` names in place of the
+    calendar years they are written with: "2023-24", "FY24", "last fiscal"."""
+    fiscal: list[Anchor] = []
+    for m in _SPLIT_YEAR.finditer(sentence):
+        first = int(m["a"])
+        if (first + 1) % 100 == int(m["b"]) and not _is_base(sentence, m.start(), at):
+            fiscal.append(Anchor(m.start(), first, "fiscal", m.group()))
+    for m in _FY.finditer(sentence):
+        last = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+        fiscal.append(Anchor(m.start(), last - 1, "fiscal", m.group()))
+    for m in _FISCAL_RELATIVE.finditer(sentence):
+        if date is not None and not _is_base(sentence, m.start(), at):
+            current = date.year if date.month >= 4 else date.year - 1
+            year = current - 1 if m["last"] else current
+            fiscal.append(Anchor(m.start(), year, "fiscal", f"{m.group()} (the date: {date})"))
+    spans = [(a.pos, a.pos + len(a.words)) for a in fiscal]
+    kept = [a for a in found if not any(b <= a.pos < e for b, e in spans)]
+    return sorted(kept + fiscal)
 
 
 def nearest(items: list[Any], at: int, end: int) -> Any:
@@ -323,6 +355,8 @@ def figure_period(
     year, shift = anchor.year, ""
     if _YEAR_EARLIER.match(sentence[end:]):
         year, shift = year - 1, A_YEAR_EARLIER
+    if anchor.calendar == "fiscal":  # April to March of the next year
+        return *year_span(year, 4, 15), f"{anchor.words} (a fiscal year, April to March){shift}"
     usable = [(p, part) for p, part in parts if part.calendar in (None, anchor.calendar)]
     part = _attached(usable, anchor) if anchor.pos >= 0 else None
     if part is None and usable and len(year_anchors_in(sentence)) <= 1:

@@ -14,7 +14,7 @@ from openpyxl.styles import Font
 
 from tradestats.contract.datapackage import datapackage_descriptor
 from tradestats.contract.models import CLEAN_TABLES
-from tradestats.contract.vocabularies import FLOWS, QUALIFIERS, REPORTER_BASES
+from tradestats.contract.vocabularies import FIGURE_QUALIFIERS, FLOWS, REPORTER_BASES
 from tradestats.version import __version__
 from tradestats.workbook.cells import (
     BOLD,
@@ -117,7 +117,7 @@ def _qualifiers(line: _Lines, tables: dict[str, pd.DataFrame]) -> None:
         f"{', '.join(shown)}, the value's cell also shows it in words before the number "
         "('more than …') and stays a number that sorts.",
     )
-    for key, text in QUALIFIERS.items():
+    for key, text in FIGURE_QUALIFIERS.items():  # figures.csv's 'range' too
         line(key, text)
     line()
     line("Columns", font=BOLD)
