@@ -31,6 +31,7 @@ from tradestats.text.lexicon import (
     FLOW_WORDS,
     NOT_TRADE_WORDS,
     Vocabulary,
+    other_economy_words,
 )
 from tradestats.text.measures import Measured, balance_at, change_at
 from tradestats.text.numbers import normalize_text
@@ -117,7 +118,7 @@ def _sentence(line: str, at: int) -> tuple[int, int]:
 
 
 _FROM = re.compile(r"(?<!\w)(?:from|از|из)(?!\w)")
-_ECONOMIES = Vocabulary(ECONOMY_WORDS)
+_ECONOMIES = Vocabulary(ECONOMY_WORDS | other_economy_words())
 _FLOWS = Vocabulary(FLOW_WORDS)
 _NOT_TRADE = Vocabulary(NOT_TRADE_WORDS)
 

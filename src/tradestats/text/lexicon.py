@@ -17,6 +17,7 @@ __all__ = [
     "QUALIFIER_WORDS",
     "UNIT_FAMILIES",
     "Vocabulary",
+    "other_economy_words",
     "qualifier_before",
     "qualifier_in",
     "unit_families_in",
@@ -280,7 +281,9 @@ def _russian_stem(name: str) -> str:
     return name[:-1] if name[-1:] in "аяь" else name
 
 
-def _other_economy_words() -> dict[str, tuple[str, ...]]:
+def other_economy_words() -> dict[str, tuple[str, ...]]:
+    """The other economies' words, names from Babel's locale data (loaded only when
+    drafting needs them, not by the build)."""
     from babel import Locale
 
     names = {lang: Locale(lang).territories for lang in ("en", "fa", "ru")}
@@ -291,7 +294,6 @@ def _other_economy_words() -> dict[str, tuple[str, ...]]:
     return out
 
 
-ECONOMY_WORDS |= _other_economy_words()
 # Statistical agencies: their name, the economy whose statistics they publish, and the
 # words that name them.
 AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
