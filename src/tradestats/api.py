@@ -257,18 +257,18 @@ def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -
 
 def draft(text: str, date: dt.date | None = None) -> pd.DataFrame:
     """The rows ``tradestats extract --rows`` drafts from ``text``, as a typed DataFrame
-    (see :class:`tradestats.contract.drafts.DraftedRows`): one per money figure and
+    (see :mod:`tradestats.contract.drafts`): one per money figure and
     change of trade, blank (NA) where the text does not settle a field. ``date`` (else
     the date of the text's dateline) anchors "last year" and «امسال»."""
     import pandas as pd
 
-    from tradestats.contract.drafts import DRAFT_COLUMNS, DraftedRows
+    from tradestats.contract.drafts import DRAFT_COLUMNS, drafted_rows_schema
     from tradestats.text.draft import draft_rows
 
     records = [r.as_dict() for r in draft_rows(text, date=date)]
     frame = pd.DataFrame.from_records(records, columns=list(DRAFT_COLUMNS))
     frame = frame.replace("", None).astype({"value_usd_m": "float64"})
-    return DraftedRows.validate(frame)
+    return drafted_rows_schema().validate(frame)
 
 
 def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None) -> str:

@@ -42,6 +42,7 @@ from tradestats.text.periods import (
     Anchor,
     Dateline,
     Period,
+    YearPart,
     dateline,
     figure_period,
     nearest,
@@ -281,7 +282,7 @@ def _period(norm: str, sentence: tuple[int, int], span: tuple[int, int], c: _Con
     s0, s1 = sentence
     at, end = span[0] - s0, span[1] - s0
     text = norm[s0:s1]
-    parts = parts_named(text)
+    parts = c.lines.parts_of(text)
     anchors = year_anchors(text, c.date, c.calendar, at, c.date_said)
     if anchors:
         return figure_period(text, at, end, nearest(anchors, at, end), parts)
@@ -306,8 +307,8 @@ def _fields(
     start, end = span
     s0, s1 = context.sentence(norm, number, start)
     agency, agency_words = agency_at(context.lines.agencies(number), start, end)
-    prior = context.lines.agency_before(number)
-    if agency is None and prior and carries(norm[s0:s1], number - prior[2]):
+    prior = context.lines.agency_before(number) if agency is None else None
+    if prior and carries(norm[s0:s1], number - prior[2]):
         agency, agency_words = prior[0], f"{prior[1]} (named on line {prior[2]})"
     named = _economies(norm, s0, s1, earlier)
     flow = _flow_at(norm[s0:s1], start - s0, end - s0)
@@ -546,7 +547,7 @@ class _NormalizedLines:
         self.done: dict[int, str] = {}
         self.maps: dict[int, Sequence[int]] = {}
         self.named: dict[int, list[tuple[int, str, str]]] = {}
-        self.before: dict[int, tuple[str, str, int] | None] | None = None
+        self.parts: dict[str, list[tuple[int, YearPart]]] = {}
 
     def __getitem__(self, index: int) -> str:
         if index not in self.done:
@@ -568,16 +569,20 @@ class _NormalizedLines:
             self.named[number] = AGENCIES.mentions(self[number - 1])
         return self.named[number]
 
+    def parts_of(self, sentence: str) -> list[tuple[int, YearPart]]:
+        """The parts of a year a sentence names, read once for all its figures."""
+        if sentence not in self.parts:
+            self.parts[sentence] = parts_named(sentence)
+        return self.parts[sentence]
+
     def agency_before(self, number: int) -> tuple[str, str, int] | None:
-        """The agency named last on a line before line ``number``: (name, words, line);
-        worked out for every line in one pass, when first asked for."""
-        if self.before is None:
-            self.before, last = {}, None
-            for n in range(1, len(self.raw) + 1):
-                self.before[n] = last
-                found = self.agencies(n)
-                last = (found[-1][1], found[-1][2], n) if found else last
-        return self.before.get(number)
+        """The agency named last on one of the ten lines before line ``number``: (name,
+        words, line); an attribution further back does not carry."""
+        for n in range(number - 1, max(0, number - 11), -1):
+            found = self.agencies(n)
+            if found:
+                return found[-1][1], found[-1][2], n
+        return None
 
 
 def _economies_before(lines: _NormalizedLines, number: int) -> list[str]:

@@ -230,6 +230,7 @@ _RELATIVE_YEARS: tuple[tuple[re.Pattern[str], int, str | None], ...] = tuple(
          r"в\s+минувшем\s+году|минувшего\s+года", -1, None),
     )
 )  # fmt: skip
+_ANY_RELATIVE = re.compile("|".join(p.pattern for p, _shift, _cal in _RELATIVE_YEARS))
 _IRANIAN_YEAR_TO = re.compile(
     r"iranian\s+(?:calendar\s+|fiscal\s+)?year\s+(?:to|ending(?:\s+in)?|that\s+ended\s+in|"
     r"through)\s+(?:late\s+|mid-?)?march\s+(?P<y>\d{4})"
@@ -279,12 +280,13 @@ def year_anchors(
         for m in _YEAR.finditer(sentence)
         if not _is_base(sentence, m.start(), at)
     ]  # fmt: skip
-    for m in _IRANIAN_YEAR_TO.finditer(sentence):
+    for m in _IRANIAN_YEAR_TO.finditer(sentence) if "iranian" in sentence else ():
         out = [a for a in out if not m.start() <= a.pos < m.end()]
         out.append(Anchor(m.start(), int(m["y"]) - 622, "jalali", m.group()))
     out = _fiscal_years(sentence, out, date, at)
     taken: list[tuple[int, int]] = []
-    for pattern, shift, own in _RELATIVE_YEARS:
+    relative = _ANY_RELATIVE.search(sentence) is not None  # most sentences have none
+    for pattern, shift, own in _RELATIVE_YEARS if relative else ():
         for m in pattern.finditer(sentence):
             if any(a <= m.start() < b for a, b in taken) or _is_base(sentence, m.start(), at):
                 continue
@@ -309,10 +311,11 @@ def _fiscal_years(
         first = int(m["a"])
         if (first + 1) % 100 == int(m["b"]) and not _is_base(sentence, m.start(), at):
             fiscal.append(Anchor(m.start(), first, "fiscal", m.group()))
-    for m in _FY.finditer(sentence):
+    for m in _FY.finditer(sentence) if "fy" in sentence else ():
         last = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
         fiscal.append(Anchor(m.start(), last - 1, "fiscal", m.group()))
-    for m in _FISCAL_RELATIVE.finditer(sentence):
+    fiscal_words = "fiscal" in sentence or "financial" in sentence
+    for m in _FISCAL_RELATIVE.finditer(sentence) if fiscal_words else ():
         if date is not None and not _is_base(sentence, m.start(), at):
             current = date.year if date.month >= 4 else date.year - 1
             year = current - 1 if m["last"] else current
