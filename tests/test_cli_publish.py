@@ -3,6 +3,8 @@ from a fresh build, and read the same data as the Python API."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -98,3 +100,66 @@ def test_outside_a_checkout_plot_draws_the_bundled_tables(
     result = CliRunner().invoke(cli, ["plot", "--chart", "partners", "--format", "svg"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "figures" / "partners.svg").is_file()
+
+
+def test_plot_and_export_refuse_an_edited_text_and_an_unlisted_raw_file(inside: Path) -> None:
+    text = next((inside / "data/raw/texts").glob("004_*.txt"))
+    text.write_text(text.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export"])
+    assert result.exit_code == 1 and result.output.startswith(_STALE)
+    assert f"data/raw/texts/{text.name}: edited" in result.output
+    text.write_text(text.read_text(encoding="utf-8")[:-1], encoding="utf-8")  # undone
+    (inside / "data/raw/notes.csv").write_text("a\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["plot", "--chart", "partners", "--format", "svg"])
+    assert result.exit_code == 1 and result.output.startswith(_STALE)
+    assert "data/raw/notes.csv: not among the recorded inputs" in result.output
+    assert not (inside / "figures").exists()
+
+
+def test_plot_refuses_tables_built_by_other_code(inside: Path) -> None:
+    """The record holds a hash of the building code: a table from another version of
+    tradestats is refused although every input and table matches its own record."""
+    descriptor = inside / "data/clean/datapackage.json"
+    text = descriptor.read_text(encoding="utf-8")
+    recorded = json.loads(text)["tradestats:code"]
+    descriptor.write_text(text.replace(recorded, "sha256:" + "0" * 64), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["plot", "--chart", "partners", "--format", "svg"])
+    assert result.exit_code == 1 and result.output.startswith(_STALE)
+    assert "built by other tradestats code" in result.output
+    assert CliRunner().invoke(cli, ["build"]).exit_code == 0
+    assert json.loads(descriptor.read_text(encoding="utf-8"))["tradestats:code"] == recorded
+
+
+def test_the_record_hashes_every_input_and_table(inside: Path) -> None:
+    """Every file of data/raw and every table, against hashlib on the files themselves."""
+    descriptor = json.loads((inside / "data/clean/datapackage.json").read_text(encoding="utf-8"))
+    raw = inside / "data" / "raw"
+    on_disk = sorted(p for p in raw.rglob("*") if p.is_file())
+    assert sorted(descriptor["tradestats:inputs"]) == [
+        "data/raw/" + p.relative_to(raw).as_posix() for p in on_disk
+    ]
+    assert len(on_disk) == 14  # nine CSV files and five texts
+    for p in on_disk:
+        digest = hashlib.sha256(p.read_bytes()).hexdigest()
+        assert descriptor["tradestats:inputs"]["data/raw/" + p.relative_to(raw).as_posix()] == (
+            f"sha256:{digest}"
+        )
+    for resource in descriptor["resources"]:
+        data = (inside / "data/clean" / resource["path"]).read_bytes()
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest()
+
+
+def test_jobs_give_the_same_outputs_as_one_process(inside: Path) -> None:
+    """--jobs 2 reads the texts in worker processes; what comes out is the same."""
+    runner = CliRunner()
+    texts = sorted(str(p) for p in (inside / "data/raw/texts").glob("*.txt"))
+    for args in (["extract", "--format", "csv"], ["extract", "--rows", "--format", "csv"]):
+        one, two = (runner.invoke(cli, [*args, *jobs, *texts]) for jobs in ([], ["-j", "2"]))
+        assert one.exit_code == two.exit_code == 0, (one.output, two.output)
+        assert one.output == two.output and one.output.count("\n") > 30
+    before = {p.name: p.read_bytes() for p in (inside / "data/clean").iterdir()}
+    built = runner.invoke(cli, ["build", "--jobs", "2"])
+    assert built.exit_code == 0 and "All 400 numbers in the texts" in built.output, built.output
+    assert {p.name: p.read_bytes() for p in (inside / "data/clean").iterdir()} == before
+    checked = runner.invoke(cli, ["validate", "--jobs", "2"])
+    assert "400 numbers in the texts" in checked.output, checked.output

@@ -69,7 +69,7 @@ def test_load_validates(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     with pytest.raises(InputError, match="period_end is before period_start"):
-        tradestats.load("trade_flows", data_dir=tmp_path)
+        tradestats.load("trade_flows", data_dir=tmp_path, verify=False)
 
 
 def test_the_wheel_ships_the_committed_clean_tables(tmp_path: Path) -> None:
@@ -145,7 +145,8 @@ def test_load_says_which_data_it_read(tmp_path: Path) -> None:
     assert tradestats.load("sources").attrs["data_dir"] == str(CLEAN)
     copy = tmp_path / "clean"
     copy.mkdir()
-    (copy / "sources.csv").write_bytes((CLEAN / "sources.csv").read_bytes())
+    for name in ("sources.csv", "datapackage.json"):
+        (copy / name).write_bytes((CLEAN / name).read_bytes())
     assert tradestats.load("sources", data_dir=copy).attrs["data_dir"] == str(copy)
 
 
@@ -179,3 +180,26 @@ def test_an_economy_has_one_dtype_in_every_table_and_merges_keep_it() -> None:
     merged = flows.merge(rec, on=["figure_id", "reporter", "partner"], suffixes=("", "_rec"))
     assert merged["reporter"].dtype == every_economy  # not object: the categories agree
     assert len(merged) == len(rec) == 12
+
+
+def test_load_refuses_a_table_edited_since_the_build(project: Path) -> None:
+    """The hand edit of issue 24: 1,740 in the raw data, 1,750 in the clean table."""
+    clean = project / "data" / "clean"
+    flows = clean / "trade_flows.csv"
+    text = flows.read_text(encoding="utf-8")
+    assert text.count(",1740,") == 1
+    flows.write_text(text.replace(",1740,", ",1750,"), encoding="utf-8")
+    with pytest.raises(TradestatsError, match=r"table 'trade_flows' .*edited since the build"):
+        tradestats.load("trade_flows", data_dir=clean)
+    edited = tradestats.load("trade_flows", data_dir=clean, verify=False)
+    assert edited.loc[edited["figure_id"] == "F023", "value_usd_m"].item() == 1750
+    # the other tables, untouched, still load
+    assert len(tradestats.load("figures", data_dir=clean)) == len(tradestats.load("figures"))
+
+
+def test_load_names_the_table_when_no_record_is_found(tmp_path: Path) -> None:
+    (tmp_path / "sources.csv").write_bytes((CLEAN / "sources.csv").read_bytes())
+    with pytest.raises(
+        TradestatsError, match=r"table 'sources' .*\(datapackage.json: file not found\)"
+    ):
+        tradestats.load("sources", data_dir=tmp_path)

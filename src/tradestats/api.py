@@ -1,8 +1,9 @@
 """The public API: the functions the ``tradestats`` command wraps, one each.
 
 Where a command draws from the clean tables inside a checkout (``plot``, ``to_excel``),
-it first rebuilds them in memory from data/raw and refuses to go on if data/clean
-differs, so nothing is ever published from stale or hand-edited tables. That check lives
+it first checks them against the record the build left in data/clean/datapackage.json
+and refuses to go on if anything differs, so nothing is ever published from stale or
+hand-edited tables. That check lives
 here, not in the chart or workbook code, which never import the build.
 """
 
@@ -48,15 +49,18 @@ __all__ = [
 # for its own (``validate --package`` needs frictionless, not pandera or matplotlib).
 
 
-def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
+def build(root: Path | None = None, out_dir: Path | None = None, *, jobs: int = 1) -> BuildResult:
     """Build data/clean (or ``out_dir``) from data/raw of the checkout at ``root``
-    (default: found from the current folder); see :mod:`tradestats.builder.pipeline`."""
+    (default: found from the current folder), reading the texts in ``jobs`` processes;
+    see :mod:`tradestats.builder.pipeline`."""
     from tradestats.builder.pipeline import build as run_build
 
-    return run_build(root, out_dir)
+    return run_build(root, out_dir, jobs=jobs)
 
 
-def validate(root: Path | None = None, *, published: bool = True) -> ValidationReport:
+def validate(
+    root: Path | None = None, *, published: bool = True, jobs: int = 1
+) -> ValidationReport:
     """Check everything about the checkout at ``root``: the data (see
     :mod:`tradestats.validation`), and, with ``published``, every file it publishes:
     data/clean and figures/ hold exactly the files tradestats writes, each with the bytes
@@ -64,7 +68,7 @@ def validate(root: Path | None = None, *, published: bool = True) -> ValidationR
     from tradestats.files import find_project_root
     from tradestats.validation import validate as run_validate
 
-    report = run_validate(root)
+    report = run_validate(root, jobs=jobs)
     if published:
         paths = ProjectPaths(find_project_root(root))
         report.problems += published_problems(paths)
@@ -165,19 +169,17 @@ def validate_package(descriptor: Path) -> list[Problem]:
 
 
 def ensure_current(root: Path) -> None:
-    """Raise unless ``root``/data/clean is, byte for byte, what data/raw builds. A broken
-    data/raw raises its problems (file, line, column)."""
-    from tradestats.builder.pipeline import fresh_clean_files
+    """Raise unless ``root``/data/clean is what this code built from this data/raw, as
+    the record in data/clean/datapackage.json says (:mod:`tradestats.contract.record`):
+    every input, table and the building code hashed and compared. Nothing is rebuilt."""
+    from tradestats.contract.record import record_differences
 
-    paths = ProjectPaths(root)
-    stale = [
-        name
-        for name, data in fresh_clean_files(paths.raw).items()
-        if not ((paths.clean / name).is_file() and (paths.clean / name).read_bytes() == data)
-    ]
-    if stale:
+    differences = record_differences(root)
+    if differences:
+        shown = "; ".join(differences[:5])
+        more = f"; and {len(differences) - 5} more" if len(differences) > 5 else ""
         raise TradestatsError(
-            f"data/clean does not match data/raw ({', '.join(stale)}): run 'tradestats build'"
+            f"data/clean does not match data/raw ({shown}{more}): run 'tradestats build'"
         )
 
 
@@ -246,12 +248,14 @@ def registered_sources(paths: Iterable[Path]) -> dict[Path, tuple[str, dt.date |
     return found
 
 
-def extract_report(files: list[Path], fmt: str, *, include_bare: bool = False) -> str:
-    """Every candidate figure in ``files``, as a table, CSV or JSON; a text registered in
-    data/raw/sources.csv gets its registered source id."""
+def extract_report(
+    files: list[Path], fmt: str, *, include_bare: bool = False, jobs: int = 1
+) -> str:
+    """Every candidate figure in ``files`` (read in ``jobs`` processes), as a table, CSV
+    or JSON; a text registered in data/raw/sources.csv gets its registered source id."""
     from tradestats.text.extract import extract_files, render_candidates
 
-    results = extract_files(files, include_bare=include_bare)
+    results = extract_files(files, include_bare=include_bare, jobs=jobs)
     return render_candidates(results, fmt, registered_source_ids(files))
 
 
@@ -271,25 +275,35 @@ def draft(text: str, date: dt.date | None = None) -> pd.DataFrame:
     return drafted_rows_schema().validate(frame)
 
 
-def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None) -> str:
-    """Draft trade rows for every money figure and change of trade in ``files``, each
-    field with its evidence; ``date`` anchors "last year" and «امسال». Format
-    ``figures`` gives rows of data/raw/figures.csv, numbered after its last id."""
-    from tradestats.text.draft import draft_rows
+def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None, jobs: int = 1) -> str:
+    """Draft trade rows for every money figure and change of trade in ``files`` (in
+    ``jobs`` processes), each field with its evidence; ``date`` anchors "last year" and
+    «امسال». Format ``figures`` gives rows of data/raw/figures.csv, numbered after its
+    last id."""
     from tradestats.text.draft_render import render_drafts
-    from tradestats.text.extract import read_text_file
+    from tradestats.text.extract import per_text, read_text_file
 
     texts = [read_text_file(p) for p in files]  # every file checked before any output
     registered = registered_sources(files)
-    results = []
-    for p, text in zip(files, texts, strict=True):
-        source_id, known = registered.get(p, (p.stem, None))
-        said = "the date given" if date else "the text's date in sources.csv"
-        rows = draft_rows(text, date=date or known, date_said=said)
-        results.append((str(p), source_id, rows))
+    ids = [registered.get(p, (p.stem, None)) for p in files]
+    said = "the date given" if date else "the text's date in sources.csv"
+    jobs_ = [(text, date or known, said) for text, (_, known) in zip(texts, ids, strict=True)]
+    drafted = per_text(_draft_job, jobs_, jobs)
+    results = [
+        (str(p), source_id, rows)
+        for p, (source_id, _), rows in zip(files, ids, drafted, strict=True)
+    ]
     if fmt == "figures":
         return _figures_csv(results)
     return render_drafts(results, fmt)
+
+
+def _draft_job(job: tuple[str, dt.date | None, str]) -> list[DraftRow]:
+    """:func:`draft_rows` of one (text, date, where the date comes from), for a worker."""
+    from tradestats.text.draft import draft_rows
+
+    text, date, said = job
+    return draft_rows(text, date=date, date_said=said)
 
 
 def _figures_csv(results: list[tuple[str, str, list[DraftRow]]]) -> str:

@@ -38,6 +38,15 @@ _root_option = click.option(
     help="The tradestats checkout (default: found from the current folder).",
 )
 
+_jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Read the texts in this many worker processes.",
+)
+
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tradestats")
@@ -60,14 +69,15 @@ def _out_option(name: str, *, folder: bool, help: str) -> Callable[[F], F]:
 @cli.command()
 @_root_option
 @_out_option("out_dir", folder=True, help="Write the clean tables here instead of data/clean.")
+@_jobs_option
 @_reports_errors
-def build(root: Path | None, out_dir: Path | None) -> None:
+def build(root: Path | None, out_dir: Path | None, jobs: int) -> None:
     """Build data/clean from data/raw: parse every quoted figure, check it against its
     text, derive the tables and write them atomically (a file whose bytes are unchanged
     is left alone). Also accounts for every number in the texts."""
     from tradestats.api import build as run_build
 
-    result = run_build(root, out_dir)
+    result = run_build(root, out_dir, jobs=jobs)
     for name, n in result.rows.items():
         click.echo(f"{name:16} {n:5d} rows")
     what = f"{len(result.changed)} file(s) changed" if result.changed else "nothing changed"
@@ -107,8 +117,9 @@ def build(root: Path | None, out_dir: Path | None) -> None:
     help="Only check this Data Package (a datapackage.json) against its descriptor.",
 )
 @click.option("--full", is_flag=True, hidden=True, help="Kept for old scripts: every run is full.")
+@_jobs_option
 @_reports_errors
-def validate(root: Path | None, package: Path | None, full: bool) -> None:
+def validate(root: Path | None, package: Path | None, full: bool, jobs: int) -> None:
     """Check data/raw and data/clean, everything and every time: schemas, quotes at their
     lines, references, that every number in the texts is accounted for, and that
     data/clean is byte for byte what data/raw builds (rebuilt in memory). Exits 1 if
@@ -122,7 +133,7 @@ def validate(root: Path | None, package: Path | None, full: bool) -> None:
             click.echo(str(p))
         click.echo(f"{package}: {'valid' if not problems else f'{len(problems)} problem(s)'}")
     else:
-        report = run_validate(root)
+        report = run_validate(root, jobs=jobs)
         click.echo(report.render())
         problems = report.problems
     if problems:
@@ -243,8 +254,11 @@ def export(out_path: Path | None) -> None:
     "for a text that data/raw/sources.csv does not register (by path or by its bytes) and "
     "whose dateline gives no full date.",
 )
+@_jobs_option
 @_reports_errors
-def extract(files: tuple[Path, ...], fmt: str, include_bare: bool, rows: bool, date: Any) -> None:
+def extract(
+    files: tuple[Path, ...], fmt: str, include_bare: bool, rows: bool, date: Any, jobs: int
+) -> None:
     """List every candidate figure in UTF-8 texts (Persian, English or Russian): money,
     percentages, quantities with a unit, multiples; with line, column, verbatim quote,
     value, unit, qualifier and context. With --rows, draft trade rows instead."""
@@ -254,6 +268,7 @@ def extract(files: tuple[Path, ...], fmt: str, include_bare: bool, rows: bool, d
         raise click.ClickException("--format figures drafts rows: give --rows too")
     if rows:
         day = date.date() if date is not None else None
-        click.echo(draft_report(list(files), fmt, date=day), nl=False)
+        click.echo(draft_report(list(files), fmt, date=day, jobs=jobs), nl=False)
         return
-    click.echo(extract_report(list(files), fmt, include_bare=include_bare), nl=False)
+    report = extract_report(list(files), fmt, include_bare=include_bare, jobs=jobs)
+    click.echo(report, nl=False)

@@ -14,6 +14,7 @@ import pandas as pd
 
 from tradestats.contract.checking import schema_problems
 from tradestats.contract.models import CLEAN_TABLES
+from tradestats.contract.record import table_hash_problem
 from tradestats.errors import InputError, TradestatsError
 from tradestats.files import data_dir as default_data_dir
 
@@ -87,19 +88,29 @@ def _typed(df: pd.DataFrame, name: str, label: str, codes: list[str] | None) -> 
     return out
 
 
-def load(name: str, *, data_dir: Path | str | None = None, validate: bool = True) -> pd.DataFrame:
+def load(
+    name: str, *, data_dir: Path | str | None = None, validate: bool = True, verify: bool = True
+) -> pd.DataFrame:
     """A clean table, typed (see the module's docstring).
 
     ``name`` is one of :func:`tables`. ``data_dir`` defaults to :func:`tradestats.data_dir`:
     the checkout's data/clean inside a checkout, else the copy bundled with the package;
     ``df.attrs["data_dir"]`` says which was read. With ``validate`` (the default) the
     table is checked against its pandera schema first, and a failure raises
-    :class:`InputError` naming the file, line and column.
+    :class:`InputError` naming the file, line and column. With ``verify`` (the default)
+    its bytes are first checked against the hash the build recorded in the folder's
+    datapackage.json, and a table edited since raises :class:`TradestatsError`.
     """
     if name not in CLEAN_TABLES:
         raise TradestatsError(f"unknown table {name!r}; choose one of: {', '.join(CLEAN_TABLES)}")
     directory = Path(data_dir) if data_dir is not None else default_data_dir()
     path = directory / CLEAN_TABLES[name].file
+    problem = table_hash_problem(directory, CLEAN_TABLES[name].file) if verify else None
+    if problem is not None:
+        raise TradestatsError(
+            f"table {name!r} is not what the build recorded in {directory}/datapackage.json "
+            f"({problem}); run 'tradestats build', or load it with verify=False"
+        )
     df = _read(path)
     if validate:
         valid, problems = schema_problems(df, CLEAN_TABLES[name].model, str(path))

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from tradestats.builder.raw import RawData
 from tradestats.contract.vocabularies import FIGURE_KINDS, unit_kind
 from tradestats.errors import Problem
-from tradestats.text.extract import Spot, number_spots
+from tradestats.text.extract import Spot, number_spots, per_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -73,15 +73,14 @@ def _quoted_by_source(df: pd.DataFrame) -> dict[str, list[tuple[int, str, int]]]
 
 def _account_for_text(
     out: Accounting,
-    source: tuple[str, str, list[str]],
+    source: tuple[str, str, list[str], list[Spot]],
     fig_rows: list[tuple[int, str, int]],
     exc_rows: list[tuple[int, str, int]],
     fig_ids: list[str],
 ) -> set[int]:
-    """Account for each number in one text (``source``: id, file, lines); returns the
-    exclusions used."""
-    source_id, file, lines = source
-    found = number_spots("\n".join(lines))
+    """Account for each number in one text (``source``: id, file, lines, the numbers
+    found); returns the exclusions used."""
+    source_id, file, lines, found = source
     out.count += len(found)
     out.candidates += [(source_id, spot) for spot in found]
     fig_spans, exc_spans = _spans_by_line(lines, fig_rows), _spans_by_line(lines, exc_rows)
@@ -121,10 +120,10 @@ def _unmatched_rows(
     ]
 
 
-def account_for_numbers(raw: RawData) -> Accounting:
-    """Run the extractor (every number, bare ones too) on every source text and account
-    for each number. Unaccounted numbers, figures the extractor misses and exclusions
-    that match nothing are problems."""
+def account_for_numbers(raw: RawData, jobs: int = 1) -> Accounting:
+    """Run the extractor (every number, bare ones too) on every source text, in ``jobs``
+    processes, and account for each number. Unaccounted numbers, figures the extractor
+    misses and exclusions that match nothing are problems."""
     figures, excluded = raw.tables["figures"], raw.tables["excluded"]
     sources = raw.tables["sources"]
     files = dict(zip(sources["source_id"].astype(str), sources["file"].astype(str), strict=True))
@@ -132,10 +131,11 @@ def account_for_numbers(raw: RawData) -> Accounting:
     fig_ids = [str(f) for f in figures["figure_id"].tolist()]
     out = Accounting()
     used: set[int] = set()
-    for source_id, lines in raw.texts.items():
+    spots = per_text(number_spots, ["\n".join(lines) for lines in raw.texts.values()], jobs)
+    for (source_id, lines), found in zip(raw.texts.items(), spots, strict=True):
         used |= _account_for_text(
             out,
-            (source_id, files[source_id], lines),
+            (source_id, files[source_id], lines, found),
             fig_by_source.get(source_id, []),
             exc_by_source.get(source_id, []),
             fig_ids,

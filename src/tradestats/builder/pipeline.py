@@ -28,6 +28,7 @@ from tradestats.builder.tables import (
 from tradestats.contract.checking import schema_problems
 from tradestats.contract.datapackage import datapackage_json
 from tradestats.contract.models import CLEAN_TABLES, RAW_TABLES
+from tradestats.contract.record import build_record, sha256_of
 from tradestats.contract.vocabularies import FINDING_GRADES
 from tradestats.errors import InputError, Problem, TradestatsError
 from tradestats.files import ProjectPaths, find_project_root, replace_files, to_csv_bytes
@@ -114,8 +115,9 @@ def build_tables(raw: RawData) -> dict[str, pd.DataFrame]:
     return validated
 
 
-def serialize_tables(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
-    """The bytes of every clean file, datapackage.json included."""
+def serialize_tables(tables: dict[str, pd.DataFrame], raw_dir: Path) -> dict[str, bytes]:
+    """The bytes of every clean file, datapackage.json included, with the record of what
+    was read from ``raw_dir`` and written (see :mod:`tradestats.contract.record`)."""
     out = {CLEAN_TABLES[name].file: to_csv_bytes(df) for name, df in tables.items()}
     sources = [
         {"title": str(r.title), "path": f"data/raw/texts/{r.file}"}
@@ -129,7 +131,9 @@ def serialize_tables(tables: dict[str, pd.DataFrame]) -> dict[str, bytes]:
         }
         for r in pages.itertuples()
     ]
-    out["datapackage.json"] = datapackage_json(sources).encode("utf-8")
+    hashes = {name: sha256_of(data) for name, data in out.items()}
+    descriptor = datapackage_json(sources, hashes, build_record(raw_dir))
+    out["datapackage.json"] = descriptor.encode("utf-8")
     return out
 
 
@@ -143,14 +147,15 @@ def fresh_clean_files(raw_dir: Path) -> dict[str, bytes]:
     raw, problems = read_raw(raw_dir)
     if problems:
         raise InputError(problems)
-    return serialize_tables(build_tables(raw))
+    return serialize_tables(build_tables(raw), raw_dir)
 
 
-def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
+def build(root: Path | None = None, out_dir: Path | None = None, jobs: int = 1) -> BuildResult:
     """Build data/clean from data/raw.
 
     ``root`` is the checkout (default: found from the current directory); ``out_dir``
-    overrides where the clean files go (default: ``root/data/clean``).
+    overrides where the clean files go (default: ``root/data/clean``); ``jobs`` is how
+    many processes read the texts.
     """
     paths = ProjectPaths(find_project_root(root))
     raw, problems = read_raw(paths.raw)
@@ -158,9 +163,9 @@ def build(root: Path | None = None, out_dir: Path | None = None) -> BuildResult:
         raise InputError(problems)
     tables = build_tables(raw)
     target = out_dir if out_dir is not None else paths.clean
-    contents = {target / name: data for name, data in serialize_tables(tables).items()}
+    contents = {target / name: data for name, data in serialize_tables(tables, paths.raw).items()}
     changed = replace_files(contents)
-    accounting = account_for_numbers(raw)
+    accounting = account_for_numbers(raw, jobs)
     discrepancies = int(
         (tables["checks"]["status"] == "discrepancy").sum()
         + (tables["calendar_checks"]["status"] == "discrepancy").sum()

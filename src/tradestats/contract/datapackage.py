@@ -95,9 +95,14 @@ def table_schema(spec: TableSpec) -> dict[str, Any]:
     return out
 
 
-def datapackage_descriptor(sources: list[dict[str, str]]) -> dict[str, Any]:
+def datapackage_descriptor(
+    sources: list[dict[str, str]],
+    hashes: dict[str, str] | None = None,
+    record: dict[str, object] | None = None,
+) -> dict[str, Any]:
     """The whole descriptor. ``sources`` are the texts (title, path) from sources.csv and
-    the pages of the reference figures (title, address)."""
+    the pages of the reference figures (title, address); ``hashes`` each table's file →
+    its hash, and ``record`` what the build read (see :mod:`tradestats.contract.record`)."""
     resources = []
     for name, spec in CLEAN_TABLES.items():
         schema = spec.model.to_schema()
@@ -107,6 +112,7 @@ def datapackage_descriptor(sources: list[dict[str, str]]) -> dict[str, Any]:
                 "name": name,
                 "type": "table",
                 "path": spec.file,
+                **({"hash": hashes[spec.file]} if hashes else {}),
                 "scheme": "file",
                 "format": "csv",
                 "mediatype": "text/csv",
@@ -129,10 +135,14 @@ def datapackage_descriptor(sources: list[dict[str, str]]) -> dict[str, Any]:
         "version": __version__,
         "licenses": [_LICENSE],
         "sources": sources,
+        **(record or {}),
         "resources": resources,
     }
 
 
-def datapackage_json(sources: list[dict[str, str]]) -> str:
+def datapackage_json(
+    sources: list[dict[str, str]], hashes: dict[str, str], record: dict[str, object]
+) -> str:
     """The descriptor as stable, human-readable JSON."""
-    return json.dumps(datapackage_descriptor(sources), ensure_ascii=False, indent=2) + "\n"
+    descriptor = datapackage_descriptor(sources, hashes, record)
+    return json.dumps(descriptor, ensure_ascii=False, indent=2) + "\n"

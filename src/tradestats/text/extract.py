@@ -20,15 +20,20 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import partial
 from pathlib import Path
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from tradestats.contract.vocabularies import FIGURE_KINDS, MAX_TEXT_BYTES, unit_kind
 from tradestats.errors import TradestatsError
 from tradestats.text.lexicon import qualifier_ending_at
 from tradestats.text.numbers import Quantity, normalize_text, quantities_in
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
 
 __all__ = [
     "FIGURE_KINDS",
@@ -517,15 +522,25 @@ def candidate_rows(path_label: str, source_id: str, cands: list[Candidate]) -> l
     return rows
 
 
+def per_text(fn: Callable[[_T], _R], items: Sequence[_T], jobs: int = 1) -> list[_R]:
+    """``[fn(item) for item in items]``, in ``jobs`` worker processes when more than one
+    (the work of each text is its own; results keep their order)."""
+    if jobs <= 1 or len(items) < 2:
+        return [fn(item) for item in items]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        return list(pool.map(fn, items, chunksize=max(1, len(items) // (jobs * 8))))
+
+
 def extract_files(
-    paths: list[Path], *, include_bare: bool = False
+    paths: list[Path], *, include_bare: bool = False, jobs: int = 1
 ) -> list[tuple[Path, list[Candidate]]]:
-    """:func:`extract_file` on several files. Every file is read and checked first, so a
-    bad one stops the run before anything is printed."""
+    """:func:`extract_file` on several files, in ``jobs`` processes. Every file is read
+    and checked first, so a bad one stops the run before anything is printed."""
     texts = [read_text_file(p) for p in paths]
-    return [
-        (p, extract(text, include_bare=include_bare)) for p, text in zip(paths, texts, strict=True)
-    ]
+    read = partial(extract, include_bare=include_bare)
+    return list(zip(paths, per_text(read, texts, jobs), strict=True))
 
 
 def render_candidates(
