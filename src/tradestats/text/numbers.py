@@ -14,11 +14,12 @@ which names the text; it never guesses.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation, localcontext
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from tradestats.errors import NumberPhraseError
 
@@ -63,15 +64,8 @@ _DROPPED = {
 }
 
 
-_REPLACEMENTS = {**_CHAR_MAP, **dict.fromkeys(_DROPPED, "")}
-# A regex substitution, not str.translate: few characters of a text need a change, and
-# translate looks every character up in a dict (about ten times slower here).
-_TO_REPLACE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACEMENTS)) + "]")
+_REPLACEMENTS = sorted({**_CHAR_MAP, **dict.fromkeys(_DROPPED, "")}.items())
 _TO_DROP = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROPPED)) + "]")
-
-
-def _replacement(m: re.Match[str]) -> str:
-    return _REPLACEMENTS[m.group()]
 
 
 def normalize_text(text: str) -> tuple[str, Sequence[int]]:
@@ -82,16 +76,40 @@ def normalize_text(text: str) -> tuple[str, Sequence[int]]:
     Persian and Arabic letter forms are unified, digits become Latin, zero-width
     characters, tatweel and diacritics are dropped, and exotic spaces become spaces.
     """
-    norm = _TO_REPLACE.sub(_replacement, text)
+    # str.replace per character present: each is a fast search of the text, where a
+    # regex substitution calls back for every digit and str.translate looks every
+    # character up in a dict
+    norm = text
+    for char, replacement in _REPLACEMENTS:
+        if char in norm:
+            norm = norm.replace(char, replacement)
     if len(norm) == len(text):  # nothing dropped: positions are unchanged
         return norm, range(len(text) + 1)
-    index: list[int] = []
-    kept_from = 0
-    for m in _TO_DROP.finditer(text):
-        index.extend(range(kept_from, m.start()))
-        kept_from = m.end()
-    index.extend(range(kept_from, len(text) + 1))
-    return norm, index
+    # for each dropped character, how many were kept before it
+    kept = [m.start() - i for i, m in enumerate(_TO_DROP.finditer(text))]
+    return norm, _Positions(kept, len(norm) + 1)
+
+
+class _Positions(Sequence[int]):
+    """Normalized position → original position, in a text some of whose characters were
+    dropped (``kept``: how many characters were kept before each dropped one)."""
+
+    __slots__ = ("_kept", "_len")
+
+    def __init__(self, kept: list[int], length: int) -> None:
+        self._kept, self._len = kept, length
+
+    def __len__(self) -> int:
+        return self._len
+
+    def __getitem__(self, k: int | slice) -> Any:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(self._len))]
+        if k < 0:
+            k += self._len
+        if not 0 <= k < self._len:
+            raise IndexError(k)
+        return k + bisect_right(self._kept, k)
 
 
 # --- vocabulary ----------------------------------------------------------------------
@@ -233,6 +251,7 @@ _HALF_WORDS = {"نیم"}
 # Plural endings: «ده‌ها», «میلیون‌ها» are "tens of", "millions of", not numbers.
 _PLURAL_ENDINGS = {"ها", "های"}
 _RANGE_WORDS = {"تا", "to", "-", "–", "—", "до"}
+_LONGEST_RANGE_WORD = max(map(len, _RANGE_WORDS))
 _RANGE_OPENERS = {"بین", "between", "from", "از", "от", "с"}
 
 
@@ -258,14 +277,20 @@ def _fa_ordinal(word: str) -> int | None:
 # The letters of a Persian word token; a Latin word token is [A-Za-z]+.
 _FA_LETTERS = r"\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0622\u0671-\u06D3"
 _PERSIAN_WORD = re.compile(f"[{_FA_LETTERS}]+")
-_TOKEN_RE = re.compile(
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
+_NUM = (
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
     # a decimal comma, told apart from thousands by the grouping: 117,7 or 15,45 or 1,8
-    r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?)"
-    rf"|(?P<word>[A-Za-z]+|[{_FA_LETTERS}]+|[\u0400-\u04FF]+)"
-    r"|(?P<dash>[-–—])"
-    r"|(?P<other>\S)"
+    r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
 )
+_WORD = rf"[A-Za-z]+|[{_FA_LETTERS}]+|[\u0400-\u04FF]+"
+_TOKEN_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>{_WORD})|(?P<dash>[-–—])|(?P<other>\S)")
+# Digits and the word after them, if any: when that word can neither join («و») nor
+# scale the number, the digits are the whole phrase, and the token-by-token reader is
+# not needed (most numbers in a text are such: years, percentages, "1,740").
+_DIGITS_THEN = re.compile(rf"(?:{_NUM})(?:(\s*)({_WORD}))?")
+# The same for a number word: when the token after it is no number word, no «ها» and no
+# dash, the word is the whole phrase (or, said alone, none: «نه» is also "no").
+_WORD_THEN = re.compile(rf"({_WORD})(?:\s*(?:([-–—])|({_WORD})))?")
 
 
 class _Token(NamedTuple):
@@ -335,6 +360,20 @@ class NumberPhrase:
     """One number as written: its value, the place value of its last stated digit
     (``resolution``: 0.1 for "392.2", 1e6 for «115 میلیون»), and where it stands in the
     original text (``start``/``end``, so ``text[start:end]`` is verbatim)."""
+
+    value: Decimal
+    resolution: Decimal
+    start: int
+    end: int
+    text: str
+    ordinal: bool = False
+    has_scale: bool = False
+    has_words: bool = False
+
+
+class _Phrase(NamedTuple):
+    """A :class:`NumberPhrase` as the reader finds it, in the normalized text (a tuple:
+    quicker to make, and the reader makes one for every number)."""
 
     value: Decimal
     resolution: Decimal
@@ -539,7 +578,7 @@ class _Reader:
             and "," in self.tokens[j].text
         )
 
-    def read(self, i: int) -> tuple[NumberPhrase, int] | None:
+    def read(self, i: int) -> tuple[_Phrase, int] | None:
         first = self._component(i)
         if first is None:
             return None
@@ -570,7 +609,7 @@ class _Reader:
             ordinal = nxt.ordinal
             current = nxt
             j = nxt.next_index
-        phrase = NumberPhrase(
+        phrase = _Phrase(
             value=_tidy(value),
             resolution=_tidy(resolution),
             start=tok.start,
@@ -607,6 +646,7 @@ def _negative(norm: str, start: int) -> bool:
 _MAX_DIGITS = 40
 _OVERLONG = re.compile(f"\\d{{{_MAX_DIGITS + 1},}}")
 _EXACT = Context(prec=200)
+_ONE = Decimal(1)
 
 
 def _trie_pattern(words: list[str]) -> str:
@@ -629,70 +669,143 @@ def _trie_pattern(words: list[str]) -> str:
     return emit(trie)
 
 
-def _anchor_re(lower_case_only: bool = False) -> re.Pattern[str]:
-    """Where a phrase can start: a digit, or a whole word token (as :data:`_TOKEN_RE`
-    cuts them) that can begin a number. ``lower_case_only``: for lower-cased text,
-    which is faster to scan than with IGNORECASE."""
+def _anchor_words() -> tuple[str, str]:
+    """Regexes of the Latin and the Persian words that can begin a number, each whole
+    (as :data:`_TOKEN_RE` cuts words), lower-case."""
     words = {
         w.lower()
-        for w in (
-            *_FA_SMALL,
-            *_EN_SMALL,
-            *_EN_ORDINAL,
-            *_SCALES,
-            *_HUNDRED_WORDS,
-            "سوم",
-            "سومین",
-            "سیام",
-            *_FA_FIRST,
-            "نیم",
-        )
-    }
+        for w in (*_FA_SMALL, *_EN_SMALL, *_EN_ORDINAL, *_SCALES, *_HUNDRED_WORDS, *_FA_FIRST)
+    } | {"سوم", "سومین", "سیام", "نیم"}
     latin = sorted(w for w in words if w.isascii())
     persian = sorted(w for w in words if _PERSIAN_WORD.fullmatch(w))  # Russian: after digits
-    first = {w[0] for w in words} | (set() if lower_case_only else {w[0].upper() for w in latin})
-    first_chars = re.escape("".join(sorted(first)))
-    return re.compile(
-        rf"(?=[\d{first_chars}])"  # a quick first-character test
-        r"(?:\d+"
-        rf"|(?<![A-Za-z])(?:{_trie_pattern(latin)})(?![A-Za-z])"
-        rf"|(?<![{_FA_LETTERS}])(?:{_trie_pattern(persian)})(?:م|مین)?(?![{_FA_LETTERS}]))",
-        0 if lower_case_only else re.IGNORECASE,
+    return (
+        rf"(?:{_trie_pattern(latin)})(?![A-Za-z])",
+        rf"(?:{_trie_pattern(persian)})(?:م|مین)?(?![{_FA_LETTERS}])",
     )
 
 
-_ANCHOR = _anchor_re()
-_ANCHOR_LOWER = _anchor_re(lower_case_only=True)
+_LATIN_AT, _PERSIAN_AT = _anchor_words()
+# Where a phrase can start: a run of digits, or a number word after a character that is
+# no letter. The pattern opens with one character class, so the engine skips letters in
+# C instead of trying the words at every place. For lower-cased text; the IGNORECASE
+# twins are for a text whose length lower-casing changes («İ»).
+_SCAN = rf"[^A-Za-z{_FA_LETTERS}](?:(?<=\d)\d*|{_LATIN_AT}|{_PERSIAN_AT})"
+_ANCHOR_SCAN = (re.compile(_SCAN), re.compile(_SCAN, re.IGNORECASE))
+_WORD_AT = tuple(re.compile(f"{_LATIN_AT}|{_PERSIAN_AT}", f) for f in (0, re.IGNORECASE))
+_LATIN_RUN = (re.compile("[A-Za-z]+"), re.compile("[A-Za-z]+", re.IGNORECASE))
+_PERSIAN_RUN = re.compile(f"[{_FA_LETTERS}]+")
 
 
-def _phrases_normalized(norm: str, lower: str | None = None) -> list[NumberPhrase]:
-    """Read a phrase at each place one can start (see :func:`_anchor_re`), skipping the
+def _anchors(text: str, ignore_case: bool = False) -> list[int]:
+    """Where a phrase can start in ``text`` (lower-cased unless ``ignore_case``): digits,
+    or a whole word that can begin a number, a word straight after digits ("5bn") or
+    after a letter of the other script ("CNNدو") included."""
+    word_at = _WORD_AT[ignore_case]
+    scanned = [(m.start(), m.end(), m.group()[0]) for m in _ANCHOR_SCAN[ignore_case].finditer(text)]
+    found = [start + (not first.isdecimal()) for start, _, first in scanned]
+    found += [0] if word_at.match(text) else []
+    # a word straight after digits: "5bn"
+    found += [
+        end
+        for _, end, first in scanned
+        if first.isdecimal() and text[end : end + 1].isalpha() and word_at.match(text, end)
+    ]
+    latin = _LATIN_RUN[ignore_case]
+    if not text.isascii():
+        # a word of one script straight after a letter of the other, at the edges of the
+        # runs of the rarer script: where ASCII is most of the text, Persian
+        rarer = _PERSIAN_RUN if len(text.encode()) < 1.5 * len(text) else latin
+        for run in rarer.finditer(text):
+            found += [
+                i
+                for i in run.span()
+                if 0 < i < len(text)
+                and bool(latin.match(text, i - 1, i)) != bool(latin.match(text, i, i + 1))
+                and bool(_PERSIAN_RUN.match(text, i - 1, i))
+                != bool(_PERSIAN_RUN.match(text, i, i + 1))
+                and word_at.match(text, i)
+            ]
+    return sorted(set(found))
+
+
+def _digits_alone(norm: str, start: int) -> _Phrase | None:
+    """The phrase at ``start`` if it is digits alone (see :data:`_DIGITS_THEN`), else
+    None: the reader decides."""
+    m = _DIGITS_THEN.match(norm, start)
+    if m is None:
+        return None
+    word = m.group(2)
+    if word is not None:
+        meaning = _word_meaning(word.lower(), not m.group(1))
+        if meaning is not None and meaning[0] in {"and", "scale"}:
+            return None
+    end = m.start(1) if word is not None else m.end()
+    digits = norm[start:end]
+    if len(digits) > _MAX_DIGITS:
+        return None
+    if digits.isdigit():  # a whole number: nothing to tidy
+        value, resolution = Decimal(digits), _ONE
+    else:
+        value, resolution = _decimal_of(digits)
+        value, resolution = _tidy(value), _tidy(resolution)
+    if _negative(norm, start):
+        value, start = -value, start - 1
+    return _Phrase(value, resolution, start, end, "")
+
+
+def _word_alone(norm: str, start: int) -> _Phrase | int | None:
+    """The phrase at ``start`` if it is one number word alone; the end of the word if
+    that word alone is no number; None if the reader must decide."""
+    m = _WORD_THEN.match(norm, start)
+    if m is None or m.group(2) is not None:
+        return None
+    word, after = m.group(1).lower(), m.group(3)
+    meaning = _word_meaning(word, False)
+    if meaning is None or meaning[0] not in {"small", "ordinal"}:
+        return None
+    if after is not None and (after in _PLURAL_ENDINGS or _word_meaning(after.lower(), True)):
+        return None
+    if word in _WEAK_STARTS:
+        return m.end(1)
+    return _Phrase(
+        Decimal(meaning[1]), _ONE, start, m.end(1), "", meaning[0] == "ordinal", False, True
+    )
+
+
+def _phrases_normalized(norm: str, lower: str | None = None) -> list[_Phrase]:
+    """Read a phrase at each place one can start (see :func:`_anchors`), skipping the
     places inside a phrase already read or a token that starts none."""
-    phrases: list[NumberPhrase] = []
+    phrases: list[_Phrase] = []
     done = 0  # everything before this position is read
     with localcontext(_EXACT):
         lower = norm.lower() if lower is None else lower
         # lower-casing rarely changes a length («İ»); where it does, positions would move
-        anchors = (
-            _ANCHOR_LOWER.finditer(lower) if len(lower) == len(norm) else _ANCHOR.finditer(norm)
-        )
-        for m in anchors:
-            if m.start() < done:
+        anchors = _anchors(lower) if len(lower) == len(norm) else _anchors(norm, True)
+        for at in anchors:
+            if at < done:
                 continue
-            tokens = _LazyTokens(norm, m.start())
+            alone = _digits_alone(norm, at) if norm[at].isdecimal() else _word_alone(norm, at)
+            if isinstance(alone, int):
+                done = alone
+                continue
+            if alone is not None:
+                phrases.append(alone)
+                done = alone.end
+                continue
+            tokens = _LazyTokens(norm, at)
             got = _Reader(tokens).read(0)
             if got is None:
                 done = tokens[0].end
                 continue
             phrase, j = got
             if tokens[j - 1].kind == "num" and _negative(norm, phrase.start):
-                phrase = replace(phrase, value=-phrase.value, start=phrase.start - 1)
+                phrase = phrase._replace(value=-phrase.value, start=phrase.start - 1)
             phrases.append(phrase)
             done = tokens[j - 1].end
     return phrases
 
 
-def _to_original(text: str, index: Sequence[int], phrase: NumberPhrase) -> NumberPhrase:
+def _to_original(text: str, index: Sequence[int], phrase: _Phrase) -> NumberPhrase:
     start = index[phrase.start]
     end = index[phrase.end - 1] + 1
     return NumberPhrase(
@@ -713,9 +826,9 @@ def find_number_phrases(text: str) -> list[NumberPhrase]:
     return [_to_original(text, index, p) for p in _phrases_normalized(norm)]
 
 
-def _range_link(norm: str, left: NumberPhrase, right: NumberPhrase) -> bool:
-    between = norm[left.end : right.start].strip().lower()
-    return between in _RANGE_WORDS
+def _range_link(norm: str, left: _Phrase, right: _Phrase) -> bool:
+    between = norm[left.end : right.start].strip()
+    return len(between) <= _LONGEST_RANGE_WORD and between.lower() in _RANGE_WORDS
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -734,7 +847,7 @@ def quantities_in(
 
 
 def _range_of(
-    text: str, norm: str, index: Sequence[int], p: NumberPhrase, q: NumberPhrase
+    text: str, norm: str, index: Sequence[int], p: _Phrase, q: _Phrase
 ) -> Quantity | None:
     """The quantity two linked numbers make: a range («7 تا 8 میلیارد»), or the first
     with the scale written after the second («с 1,8 до 1,3 млрд»: 1.8 billion, then
@@ -780,23 +893,17 @@ def _join_ranges(
                 out.append(joined)
                 i += 1 if joined.upper is None else 2
                 continue
-        op = _to_original(text, index, p)
+        start, end = index[p.start], index[p.end - 1] + 1
         out.append(
             Quantity(
-                op.value,
-                op.resolution,
-                op.start,
-                op.end,
-                op.text,
-                ordinal=op.ordinal,
-                has_scale=op.has_scale,
+                p.value, p.resolution, start, end, text[start:end], None, p.ordinal, p.has_scale
             )
         )
         i += 1
     return out
 
 
-def _decimal_of_resolution(norm: str, phrase: NumberPhrase) -> Decimal:
+def _decimal_of_resolution(norm: str, phrase: _Phrase) -> Decimal:
     """The resolution of the leading digits of a phrase, before its scale words."""
     tokens = _tokenize(norm[phrase.start : phrase.end])
     if tokens and tokens[0].kind == "num":
