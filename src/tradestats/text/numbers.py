@@ -14,14 +14,24 @@ which names the text; it never guesses.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Context, Decimal, InvalidOperation, localcontext
-from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from tradestats.errors import NumberPhraseError
+from tradestats.text.normalize import normalize_text
+from tradestats.text.number_words import (
+    FA_LETTERS,
+    LONGEST_RANGE_WORD,
+    PERSIAN_WORD,
+    PLURAL_ENDINGS,
+    RANGE_OPENERS,
+    RANGE_WORDS,
+    WEAK_STARTS,
+    phrase_starts,
+    word_meaning,
+)
 
 __all__ = [
     "NumberPhrase",
@@ -34,255 +44,13 @@ __all__ = [
     "quantities_in",
 ]
 
-# --- normalization -------------------------------------------------------------------
-
-_CHAR_MAP = {
-    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
-    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
-    "\u066b": ".",  # Arabic decimal separator
-    "\u066c": ",",  # Arabic thousands separator
-    "\u064a": "\u06cc",  # Arabic yeh -> Persian yeh
-    "\u0649": "\u06cc",  # alef maksura -> Persian yeh
-    "\u0643": "\u06a9",  # Arabic kaf -> Persian keheh
-    "\u00a0": " ",  # no-break space
-    "\u2009": " ",  # thin space
-    "\u202f": " ",  # narrow no-break space
-    "\u2212": "-",  # minus sign
-    "\u200c": " ",  # zero-width non-joiner separates words («ده‌هزار»)
-    "\u2019": "'",  # typographic apostrophe: "Iran’s"
-    "\u2018": "'",
-    "\u02bc": "'",
-}
-_DROPPED = {
-    "\u200d",  # zero-width joiner
-    "\u200e",  # left-to-right mark
-    "\u200f",  # right-to-left mark
-    "\u0640",  # tatweel
-    "\ufeff",  # byte-order mark
-    *(chr(c) for c in range(0x064B, 0x0660)),  # harakat, tanwin
-    "\u0670",  # superscript alef
-}
-
-
-_REPLACEMENTS = sorted({**_CHAR_MAP, **dict.fromkeys(_DROPPED, "")}.items())
-_TO_DROP = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROPPED)) + "]")
-
-
-def normalize_text(text: str) -> tuple[str, Sequence[int]]:
-    """Return the text normalized for matching, and for each normalized character the
-    index of the original character it came from (plus one sentinel at the end): a
-    ``range`` when nothing was dropped, so positions are unchanged.
-
-    Persian and Arabic letter forms are unified, digits become Latin, zero-width
-    characters, tatweel and diacritics are dropped, and exotic spaces become spaces.
-    """
-    # str.replace per character present: each is a fast search of the text, where a
-    # regex substitution calls back for every digit and str.translate looks every
-    # character up in a dict
-    norm = text
-    for char, replacement in _REPLACEMENTS:
-        if char in norm:
-            norm = norm.replace(char, replacement)
-    if len(norm) == len(text):  # nothing dropped: positions are unchanged
-        return norm, range(len(text) + 1)
-    # for each dropped character, how many were kept before it
-    kept = [m.start() - i for i, m in enumerate(_TO_DROP.finditer(text))]
-    return norm, _Positions(kept, len(norm) + 1)
-
-
-class _Positions(Sequence[int]):
-    """Normalized position → original position, in a text some of whose characters were
-    dropped (``kept``: how many characters were kept before each dropped one)."""
-
-    __slots__ = ("_kept", "_len")
-
-    def __init__(self, kept: list[int], length: int) -> None:
-        self._kept, self._len = kept, length
-
-    def __len__(self) -> int:
-        return self._len
-
-    def __getitem__(self, k: int | slice) -> Any:
-        if isinstance(k, slice):
-            return [self[i] for i in range(*k.indices(self._len))]
-        if k < 0:
-            k += self._len
-        if not 0 <= k < self._len:
-            raise IndexError(k)
-        return k + bisect_right(self._kept, k)
-
-
-# --- vocabulary ----------------------------------------------------------------------
-
-_FA_SMALL: dict[str, int] = {
-    "صفر": 0,
-    "یک": 1,
-    "یه": 1,
-    "دو": 2,
-    "سه": 3,
-    "چهار": 4,
-    "پنج": 5,
-    "شش": 6,
-    "هفت": 7,
-    "هشت": 8,
-    "نه": 9,
-    "ده": 10,
-    "یازده": 11,
-    "دوازده": 12,
-    "سیزده": 13,
-    "چهارده": 14,
-    "پانزده": 15,
-    "پونزده": 15,
-    "شانزده": 16,
-    "هفده": 17,
-    "هجده": 18,
-    "هیجده": 18,
-    "نوزده": 19,
-    "بیست": 20,
-    "سی": 30,
-    "چهل": 40,
-    "پنجاه": 50,
-    "شصت": 60,
-    "هفتاد": 70,
-    "هشتاد": 80,
-    "نود": 90,
-    "صد": 100,
-    "یکصد": 100,
-    "دویست": 200,
-    "سیصد": 300,
-    "چهارصد": 400,
-    "پانصد": 500,
-    "ششصد": 600,
-    "هفتصد": 700,
-    "هشتصد": 800,
-    "نهصد": 900,
-}
-_EN_SMALL: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
-_EN_ORDINAL: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
-}
-# Persian words for "first" that are not built from a number word: «نخست», «اول».
-_FA_FIRST: dict[str, int] = {"نخست": 1, "نخستین": 1, "اول": 1, "اولین": 1}
-_SCALES: dict[str, int] = {
-    "هزار": 10**3,
-    "میلیون": 10**6,
-    "ملیون": 10**6,
-    "میلیارد": 10**9,
-    "ملیارد": 10**9,
-    "تریلیون": 10**12,
-    "thousand": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "mln": 10**6,
-    "m": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "bln": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    # Russian: abbreviations (млрд, млн, тыс) and the words in their cases
-    "тыс": 10**3,
-    "тысяча": 10**3,
-    "тысячи": 10**3,
-    "тысяч": 10**3,
-    "млн": 10**6,
-    "миллион": 10**6,
-    "миллиона": 10**6,
-    "миллионов": 10**6,
-    "млрд": 10**9,
-    "миллиард": 10**9,
-    "миллиарда": 10**9,
-    "миллиардов": 10**9,
-    "трлн": 10**12,
-    "триллион": 10**12,
-    "триллиона": 10**12,
-    "триллионов": 10**12,
-}
-_HUNDRED_WORDS = {"hundred"}
-# "m" alone is read as a million only when written straight after digits ("5m"): "5 m"
-# is as likely five metres. The other short forms (bn, bln, mln, mn, tn) stand alone.
-_ATTACHED_ONLY_SCALES = {"m"}
-# Words too common in other senses to start a phrase on their own: «نه» is also "no",
-# «یه» is colloquial, "one" is also a pronoun. They count inside a phrase (before a
-# scale word or after «و»).
-_WEAK_STARTS = {"نه", "یه", "one"}
-_AND_WORDS = {"و", "and"}
-_HALF_WORDS = {"نیم"}
-# Plural endings: «ده‌ها», «میلیون‌ها» are "tens of", "millions of", not numbers.
-_PLURAL_ENDINGS = {"ها", "های"}
-_RANGE_WORDS = {"تا", "to", "-", "–", "—", "до"}
-_LONGEST_RANGE_WORD = max(map(len, _RANGE_WORDS))
-_RANGE_OPENERS = {"بین", "between", "from", "از", "от", "с"}
-
-
-def _fa_ordinal(word: str) -> int | None:
-    """Value of a Persian ordinal («دوم», «یازدهمین», «سوم»), or None."""
-    for suffix in ("مین", "م"):
-        if word.endswith(suffix) and len(word) > len(suffix):
-            stem = word[: -len(suffix)]
-            if stem == "سو":  # سوم, سومین
-                return 3
-            # «سهم» is "share", not "third" (that is «سوم»)
-            if stem in _FA_SMALL and stem not in {"صفر", "یه", "سه"}:
-                return _FA_SMALL[stem]
-            if stem in _SCALES and not stem.isascii():
-                return _SCALES[stem]
-    if word in {"سی ام", "سیام"}:
-        return 30
-    return None
-
-
 # --- tokens --------------------------------------------------------------------------
-
-# The letters of a Persian word token; a Latin word token is [A-Za-z]+.
-_FA_LETTERS = r"\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0622\u0671-\u06D3"
-_PERSIAN_WORD = re.compile(f"[{_FA_LETTERS}]+")
 _NUM = (
     r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)"
     # a decimal comma, told apart from thousands by the grouping: 117,7 or 15,45 or 1,8
     r"|\d+,\d{1,2}(?![\d,])|\d+(?:\.\d+)?"
 )
-_WORD = rf"[A-Za-z]+|[{_FA_LETTERS}]+|[\u0400-\u04FF]+"
+_WORD = rf"[A-Za-z]+|[{FA_LETTERS}]+|[\u0400-\u04FF]+"
 _TOKEN_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>{_WORD})|(?P<dash>[-–—])|(?P<other>\S)")
 # Digits and the word after them, if any: when that word can neither join («و») nor
 # scale the number, the digits are the whole phrase, and the token-by-token reader is
@@ -302,14 +70,8 @@ class _Token(NamedTuple):
 
 
 def _token(m: re.Match[str], prev_end: int) -> _Token:
-    text = m.group()
-    return _Token(
-        m.lastgroup or "other",
-        text.lower(),
-        m.start(),
-        m.end(),
-        m.start() == prev_end,
-    )
+    start = m.start()
+    return _Token(m.lastgroup or "other", m.group().lower(), start, m.end(), start == prev_end)
 
 
 def _tokenize(norm: str) -> list[_Token]:
@@ -423,33 +185,7 @@ def _word_value(tok: _Token) -> tuple[str, int] | None:
     ("ordinal", n), ("and", 0), ("half", 0) or None."""
     if tok.kind != "word":
         return None
-    return _word_meaning(tok.text, tok.attached)
-
-
-@lru_cache(maxsize=1 << 14)  # a text's vocabulary repeats; this runs for every word read
-def _word_meaning(w: str, attached: bool) -> tuple[str, int] | None:
-    if w in _AND_WORDS:
-        return ("and", 0)
-    if w in _HALF_WORDS:
-        return ("half", 0)
-    if w in _SCALES:
-        if w in _ATTACHED_ONLY_SCALES and not attached:
-            return None
-        return ("scale", _SCALES[w])
-    if w in _HUNDRED_WORDS:
-        return ("hundred", 100)
-    if w in _FA_SMALL:
-        return ("small", _FA_SMALL[w])
-    if w in _EN_SMALL:
-        return ("small", _EN_SMALL[w])
-    if w in _FA_FIRST:
-        return ("ordinal", _FA_FIRST[w])
-    if w in _EN_ORDINAL:
-        return ("ordinal", _EN_ORDINAL[w])
-    ordinal = _fa_ordinal(w)
-    if ordinal is not None:
-        return ("ordinal", ordinal)
-    return None
+    return word_meaning(tok.text, tok.attached)
 
 
 @dataclass(frozen=True)
@@ -485,7 +221,7 @@ class _Reader:
         if (
             self.tokens[i].kind == "word"
             and self.tokens.has(i + 1)
-            and self.tokens[i + 1].text in _PLURAL_ENDINGS
+            and self.tokens[i + 1].text in PLURAL_ENDINGS
         ):
             return None
         kind = self._kind(i)
@@ -498,7 +234,7 @@ class _Reader:
             return value, resolution, i + 1, False
         if kind[0] == "ordinal":
             return Decimal(kind[1]), Decimal(1), i + 1, True
-        if kind[0] == "scale" and _PERSIAN_WORD.fullmatch(self.tokens[i].text):
+        if kind[0] == "scale" and PERSIAN_WORD.fullmatch(self.tokens[i].text):
             return Decimal(1), Decimal(1), i, False  # «هزار دلار»: one thousand
         if kind[0] != "small":
             return None
@@ -526,7 +262,7 @@ class _Reader:
             if nxt is None or nxt[0] not in {"small", "ordinal"}:
                 break
             if not (0 < nxt[1] < _leading_place(last)) or (
-                self.tokens.has(j + 2) and self.tokens[j + 2].text in _PLURAL_ENDINGS
+                self.tokens.has(j + 2) and self.tokens[j + 2].text in PLURAL_ENDINGS
             ):
                 break
             value += nxt[1]
@@ -585,7 +321,7 @@ class _Reader:
         tok = self.tokens[i]
         if (
             tok.kind == "word"
-            and tok.text in _WEAK_STARTS
+            and tok.text in WEAK_STARTS
             and not first.has_scale
             and first.next_index == i + 1
         ):
@@ -649,85 +385,6 @@ _EXACT = Context(prec=200)
 _ONE = Decimal(1)
 
 
-def _trie_pattern(words: list[str]) -> str:
-    """A regex alternation of ``words`` as a trie: the engine rejects a position on its
-    first character instead of trying every word in turn."""
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return emit(trie)
-
-
-def _anchor_words() -> tuple[str, str]:
-    """Regexes of the Latin and the Persian words that can begin a number, each whole
-    (as :data:`_TOKEN_RE` cuts words), lower-case."""
-    words = {
-        w.lower()
-        for w in (*_FA_SMALL, *_EN_SMALL, *_EN_ORDINAL, *_SCALES, *_HUNDRED_WORDS, *_FA_FIRST)
-    } | {"سوم", "سومین", "سیام", "نیم"}
-    latin = sorted(w for w in words if w.isascii())
-    persian = sorted(w for w in words if _PERSIAN_WORD.fullmatch(w))  # Russian: after digits
-    return (
-        rf"(?:{_trie_pattern(latin)})(?![A-Za-z])",
-        rf"(?:{_trie_pattern(persian)})(?:م|مین)?(?![{_FA_LETTERS}])",
-    )
-
-
-_LATIN_AT, _PERSIAN_AT = _anchor_words()
-# Where a phrase can start: a run of digits, or a number word after a character that is
-# no letter. The pattern opens with one character class, so the engine skips letters in
-# C instead of trying the words at every place. For lower-cased text; the IGNORECASE
-# twins are for a text whose length lower-casing changes («İ»).
-_SCAN = rf"[^A-Za-z{_FA_LETTERS}](?:(?<=\d)\d*|{_LATIN_AT}|{_PERSIAN_AT})"
-_ANCHOR_SCAN = (re.compile(_SCAN), re.compile(_SCAN, re.IGNORECASE))
-_WORD_AT = tuple(re.compile(f"{_LATIN_AT}|{_PERSIAN_AT}", f) for f in (0, re.IGNORECASE))
-_LATIN_RUN = (re.compile("[A-Za-z]+"), re.compile("[A-Za-z]+", re.IGNORECASE))
-_PERSIAN_RUN = re.compile(f"[{_FA_LETTERS}]+")
-
-
-def _anchors(text: str, ignore_case: bool = False) -> list[int]:
-    """Where a phrase can start in ``text`` (lower-cased unless ``ignore_case``): digits,
-    or a whole word that can begin a number, a word straight after digits ("5bn") or
-    after a letter of the other script ("CNNدو") included."""
-    word_at = _WORD_AT[ignore_case]
-    scanned = [(m.start(), m.end(), m.group()[0]) for m in _ANCHOR_SCAN[ignore_case].finditer(text)]
-    found = [start + (not first.isdecimal()) for start, _, first in scanned]
-    found += [0] if word_at.match(text) else []
-    # a word straight after digits: "5bn"
-    found += [
-        end
-        for _, end, first in scanned
-        if first.isdecimal() and text[end : end + 1].isalpha() and word_at.match(text, end)
-    ]
-    latin = _LATIN_RUN[ignore_case]
-    if not text.isascii():
-        # a word of one script straight after a letter of the other, at the edges of the
-        # runs of the rarer script: where ASCII is most of the text, Persian
-        rarer = _PERSIAN_RUN if len(text.encode()) < 1.5 * len(text) else latin
-        for run in rarer.finditer(text):
-            found += [
-                i
-                for i in run.span()
-                if 0 < i < len(text)
-                and bool(latin.match(text, i - 1, i)) != bool(latin.match(text, i, i + 1))
-                and bool(_PERSIAN_RUN.match(text, i - 1, i))
-                != bool(_PERSIAN_RUN.match(text, i, i + 1))
-                and word_at.match(text, i)
-            ]
-    return sorted(set(found))
-
-
 def _digits_alone(norm: str, start: int) -> _Phrase | None:
     """The phrase at ``start`` if it is digits alone (see :data:`_DIGITS_THEN`), else
     None: the reader decides."""
@@ -736,7 +393,7 @@ def _digits_alone(norm: str, start: int) -> _Phrase | None:
         return None
     word = m.group(2)
     if word is not None:
-        meaning = _word_meaning(word.lower(), not m.group(1))
+        meaning = word_meaning(word.lower(), not m.group(1))
         if meaning is not None and meaning[0] in {"and", "scale"}:
             return None
     end = m.start(1) if word is not None else m.end()
@@ -760,12 +417,12 @@ def _word_alone(norm: str, start: int) -> _Phrase | int | None:
     if m is None or m.group(2) is not None:
         return None
     word, after = m.group(1).lower(), m.group(3)
-    meaning = _word_meaning(word, False)
+    meaning = word_meaning(word, False)
     if meaning is None or meaning[0] not in {"small", "ordinal"}:
         return None
-    if after is not None and (after in _PLURAL_ENDINGS or _word_meaning(after.lower(), True)):
+    if after is not None and (after in PLURAL_ENDINGS or word_meaning(after.lower(), True)):
         return None
-    if word in _WEAK_STARTS:
+    if word in WEAK_STARTS:
         return m.end(1)
     return _Phrase(
         Decimal(meaning[1]), _ONE, start, m.end(1), "", meaning[0] == "ordinal", False, True
@@ -773,14 +430,14 @@ def _word_alone(norm: str, start: int) -> _Phrase | int | None:
 
 
 def _phrases_normalized(norm: str, lower: str | None = None) -> list[_Phrase]:
-    """Read a phrase at each place one can start (see :func:`_anchors`), skipping the
+    """Read a phrase at each place one can start (see :func:`phrase_starts`), skipping the
     places inside a phrase already read or a token that starts none."""
     phrases: list[_Phrase] = []
     done = 0  # everything before this position is read
     with localcontext(_EXACT):
         lower = norm.lower() if lower is None else lower
         # lower-casing rarely changes a length («İ»); where it does, positions would move
-        anchors = _anchors(lower) if len(lower) == len(norm) else _anchors(norm, True)
+        anchors = phrase_starts(lower) if len(lower) == len(norm) else phrase_starts(norm, True)
         for at in anchors:
             if at < done:
                 continue
@@ -806,18 +463,8 @@ def _phrases_normalized(norm: str, lower: str | None = None) -> list[_Phrase]:
 
 
 def _to_original(text: str, index: Sequence[int], phrase: _Phrase) -> NumberPhrase:
-    start = index[phrase.start]
-    end = index[phrase.end - 1] + 1
-    return NumberPhrase(
-        phrase.value,
-        phrase.resolution,
-        start,
-        end,
-        text[start:end],
-        phrase.ordinal,
-        phrase.has_scale,
-        phrase.has_words,
-    )
+    start, end = index[phrase.start], index[phrase.end - 1] + 1
+    return NumberPhrase(*phrase._replace(start=start, end=end, text=text[start:end]))
 
 
 def find_number_phrases(text: str) -> list[NumberPhrase]:
@@ -828,7 +475,7 @@ def find_number_phrases(text: str) -> list[NumberPhrase]:
 
 def _range_link(norm: str, left: _Phrase, right: _Phrase) -> bool:
     between = norm[left.end : right.start].strip()
-    return len(between) <= _LONGEST_RANGE_WORD and between.lower() in _RANGE_WORDS
+    return len(between) <= LONGEST_RANGE_WORD and between.lower() in RANGE_WORDS
 
 
 def find_quantities(text: str) -> list[Quantity]:
@@ -865,7 +512,7 @@ def _range_of(
         return Quantity(_tidy(low), _tidy(resolution), op.start, op.end, op.text, has_scale=True)
     start = p.start
     opener = norm[:start].rstrip().rsplit(" ", 1)[-1].lower()
-    if opener in _RANGE_OPENERS and norm[:start].rstrip().endswith(opener):
+    if opener in RANGE_OPENERS and norm[:start].rstrip().endswith(opener):
         start = len(norm[:start].rstrip()) - len(opener)
     o_start, o_end = index[start], index[q.end - 1] + 1
     return Quantity(
