@@ -117,25 +117,11 @@ class _LazyTokens:
 # --- results -------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class NumberPhrase:
+class NumberPhrase(NamedTuple):
     """One number as written: its value, the place value of its last stated digit
     (``resolution``: 0.1 for "392.2", 1e6 for «115 میلیون»), and where it stands in the
-    original text (``start``/``end``, so ``text[start:end]`` is verbatim)."""
-
-    value: Decimal
-    resolution: Decimal
-    start: int
-    end: int
-    text: str
-    ordinal: bool = False
-    has_scale: bool = False
-    has_words: bool = False
-
-
-class _Phrase(NamedTuple):
-    """A :class:`NumberPhrase` as the reader finds it, in the normalized text (a tuple:
-    quicker to make, and the reader makes one for every number)."""
+    original text (``start``/``end``, so ``text[start:end]`` is verbatim). A tuple: the
+    reader makes one for every number, and a tuple is quick to make."""
 
     value: Decimal
     resolution: Decimal
@@ -314,7 +300,7 @@ class _Reader:
             and "," in self.tokens[j].text
         )
 
-    def read(self, i: int) -> tuple[_Phrase, int] | None:
+    def read(self, i: int) -> tuple[NumberPhrase, int] | None:
         first = self._component(i)
         if first is None:
             return None
@@ -345,7 +331,7 @@ class _Reader:
             ordinal = nxt.ordinal
             current = nxt
             j = nxt.next_index
-        phrase = _Phrase(
+        phrase = NumberPhrase(
             value=_tidy(value),
             resolution=_tidy(resolution),
             start=tok.start,
@@ -385,7 +371,7 @@ _EXACT = Context(prec=200)
 _ONE = Decimal(1)
 
 
-def _digits_alone(norm: str, start: int) -> _Phrase | None:
+def _digits_alone(norm: str, start: int) -> NumberPhrase | None:
     """The phrase at ``start`` if it is digits alone (see :data:`_DIGITS_THEN`), else
     None: the reader decides."""
     m = _DIGITS_THEN.match(norm, start)
@@ -407,10 +393,10 @@ def _digits_alone(norm: str, start: int) -> _Phrase | None:
         value, resolution = _tidy(value), _tidy(resolution)
     if _negative(norm, start):
         value, start = -value, start - 1
-    return _Phrase(value, resolution, start, end, "")
+    return NumberPhrase(value, resolution, start, end, "")
 
 
-def _word_alone(norm: str, start: int) -> _Phrase | int | None:
+def _word_alone(norm: str, start: int) -> NumberPhrase | int | None:
     """The phrase at ``start`` if it is one number word alone; the end of the word if
     that word alone is no number; None if the reader must decide."""
     m = _WORD_THEN.match(norm, start)
@@ -424,15 +410,15 @@ def _word_alone(norm: str, start: int) -> _Phrase | int | None:
         return None
     if word in WEAK_STARTS:
         return m.end(1)
-    return _Phrase(
+    return NumberPhrase(
         Decimal(meaning[1]), _ONE, start, m.end(1), "", meaning[0] == "ordinal", False, True
     )
 
 
-def _phrases_normalized(norm: str, lower: str | None = None) -> list[_Phrase]:
+def _phrases_normalized(norm: str, lower: str | None = None) -> list[NumberPhrase]:
     """Read a phrase at each place one can start (see :func:`phrase_starts`), skipping the
     places inside a phrase already read or a token that starts none."""
-    phrases: list[_Phrase] = []
+    phrases: list[NumberPhrase] = []
     done = 0  # everything before this position is read
     with localcontext(_EXACT):
         lower = norm.lower() if lower is None else lower
@@ -462,9 +448,9 @@ def _phrases_normalized(norm: str, lower: str | None = None) -> list[_Phrase]:
     return phrases
 
 
-def _to_original(text: str, index: Sequence[int], phrase: _Phrase) -> NumberPhrase:
+def _to_original(text: str, index: Sequence[int], phrase: NumberPhrase) -> NumberPhrase:
     start, end = index[phrase.start], index[phrase.end - 1] + 1
-    return NumberPhrase(*phrase._replace(start=start, end=end, text=text[start:end]))
+    return phrase._replace(start=start, end=end, text=text[start:end])
 
 
 def find_number_phrases(text: str) -> list[NumberPhrase]:
@@ -473,7 +459,7 @@ def find_number_phrases(text: str) -> list[NumberPhrase]:
     return [_to_original(text, index, p) for p in _phrases_normalized(norm)]
 
 
-def _range_link(norm: str, left: _Phrase, right: _Phrase) -> bool:
+def _range_link(norm: str, left: NumberPhrase, right: NumberPhrase) -> bool:
     between = norm[left.end : right.start].strip()
     return len(between) <= LONGEST_RANGE_WORD and between.lower() in RANGE_WORDS
 
@@ -494,7 +480,7 @@ def quantities_in(
 
 
 def _range_of(
-    text: str, norm: str, index: Sequence[int], p: _Phrase, q: _Phrase
+    text: str, norm: str, index: Sequence[int], p: NumberPhrase, q: NumberPhrase
 ) -> Quantity | None:
     """The quantity two linked numbers make: a range («7 تا 8 میلیارد»), or the first
     with the scale written after the second («с 1,8 до 1,3 млрд»: 1.8 billion, then
@@ -550,7 +536,7 @@ def _join_ranges(
     return out
 
 
-def _decimal_of_resolution(norm: str, phrase: _Phrase) -> Decimal:
+def _decimal_of_resolution(norm: str, phrase: NumberPhrase) -> Decimal:
     """The resolution of the leading digits of a phrase, before its scale words."""
     tokens = _tokenize(norm[phrase.start : phrase.end])
     if tokens and tokens[0].kind == "num":
