@@ -58,9 +58,9 @@ def test_drafts_on_the_held_out_test_articles() -> None:
             assert right >= 20 and wrong <= 3, (name, scores[name])
 
 
-# floors a little under what was measured (README, "Drafting"): a regression fails here;
+# floors a little under what was measured (docs/drafting.md): a regression fails here;
 # the goals (85% whole rows, 95% found, at most 5% of other numbers drafted as observed
-# trade) are reported in the README, not asserted
+# trade) are reported in docs/drafting.md, not asserted
 NEWS_FLOORS = {
     "news_tuning": (0.63, 0.93, 0.08),
     "news_heldout": (0.51, 0.90, 0.09),

@@ -1,4 +1,5 @@
-"""The README's generated parts are up to date, and CI runs the README's test command."""
+"""The documentation's generated parts are up to date, the README stays a front door, and
+CI runs the README's test command."""
 
 from __future__ import annotations
 
@@ -7,14 +8,21 @@ import re
 import pytest
 
 from conftest import REPO
-from tradestats.docs import update_readme
+from tradestats.docs import doc_pages, update_docs
 
 
-def test_readme_generated_blocks_are_current() -> None:
-    readme = REPO / "README.md"
-    assert update_readme(readme) == readme.read_text(encoding="utf-8"), (
-        "run: python -m tradestats.docs README.md"
-    )
+def test_generated_blocks_are_current() -> None:
+    for page, text in update_docs(REPO).items():
+        assert text == page.read_text(encoding="utf-8"), f"{page}: run python -m tradestats.docs"
+
+
+def test_the_readme_is_a_front_door_that_links_every_page() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert len(readme.splitlines()) <= 300
+    pages = doc_pages(REPO)[1:]
+    assert len(pages) >= 6
+    for page in pages:
+        assert f"](docs/{page.name})" in readme, f"the README does not link {page.name}"
 
 
 def test_ci_runs_the_readme_test_command() -> None:
@@ -29,12 +37,14 @@ def test_ci_runs_the_readme_test_command() -> None:
     assert test_command in (REPO / ".ci" / "run").read_text(encoding="utf-8")
 
 
-def test_readme_documents_every_clean_table() -> None:
-    from tradestats.contract.models import CLEAN_TABLES
+def test_the_docs_document_every_clean_and_raw_table() -> None:
+    from tradestats.contract.models import CLEAN_TABLES, RAW_TABLES
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    for spec in CLEAN_TABLES.values():
-        assert f"#### `{spec.file}`" in readme
+    data = (REPO / "docs" / "data.md").read_text(encoding="utf-8")
+    raw = (REPO / "docs" / "raw-data.md").read_text(encoding="utf-8")
+    for specs, page in ((CLEAN_TABLES, data), (RAW_TABLES, raw)):
+        for spec in specs.values():
+            assert f"### `{spec.file}`" in page
 
 
 def test_the_readme_shows_what_can_be_added_up() -> None:

@@ -1,8 +1,9 @@
-"""The README's generated parts: the data dictionary (from the pandera models) and the
-list of sources (from data/clean/sources.csv).
+"""The generated parts of the documentation (README.md and docs/*.md): the data
+dictionaries (from the pandera models), the sources, the reconciliation and the
+measured accuracy of extraction and drafting.
 
-``python -m tradestats.docs README.md`` rewrites the blocks between the markers
-in README.md; a test fails if the README is out of date.
+``python -m tradestats.docs`` rewrites the blocks between the markers in every page; a
+test fails if a page is out of date.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from tradestats.contract.datapackage import field_type
 from tradestats.contract.models import CLEAN_TABLES, RAW_TABLES, TableSpec
 
-__all__ = ["render_data_dictionary", "render_sources", "update_readme"]
+__all__ = ["doc_pages", "render_data_dictionary", "render_sources", "update_docs"]
 
 
 def _markers(block: str) -> tuple[str, str]:
@@ -53,7 +54,7 @@ def render_data_dictionary(specs: dict[str, TableSpec] = CLEAN_TABLES) -> str:
     for spec in specs.values():
         schema = spec.model.to_schema()
         key = ", ".join(spec.metadata.get("primary_key", []))  # type: ignore[arg-type]
-        out.append(f"#### `{spec.file}`\n")
+        out.append(f"### `{spec.file}`\n")
         out.append(f"{schema.description} Primary key: `{key}`.\n")
         out.append("| column | type | unit | meaning |")
         out.append("|---|---|---|---|")
@@ -449,25 +450,29 @@ def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None)
     return blocks
 
 
-def update_readme(path: Path, clean_dir: Path | None = None) -> str:
-    """The README at ``path`` with its generated blocks brought up to date."""
-    text = path.read_text(encoding="utf-8")
-    raw_dir = path.resolve().parent / "data" / "raw"
-    for block, body in generated_blocks(clean_dir, raw_dir).items():
+def doc_pages(root: Path) -> list[Path]:
+    """The pages of the documentation: README.md and docs/*.md."""
+    return [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+
+
+def update_docs(root: Path, clean_dir: Path | None = None) -> dict[Path, str]:
+    """Every page of the documentation at ``root`` with its generated blocks brought up
+    to date. Each block is written in the one page that holds its markers."""
+    pages = {path: path.read_text(encoding="utf-8") for path in doc_pages(root)}
+    for block, body in generated_blocks(clean_dir, root / "data" / "raw").items():
         begin, end = _markers(block)
-        head, found, rest = text.partition(begin)
-        _, found_end, tail = rest.partition(end)
-        if not (found and found_end):
-            raise SystemExit(f"{path}: markers {begin!r} … {end!r} not found")
-        text = f"{head}{begin}\n{body}{end}{tail}"
-    return text
+        holding = [path for path, text in pages.items() if begin in text and end in text]
+        if len(holding) != 1:
+            raise SystemExit(f"the markers of {block!r} are in {len(holding)} pages, not one")
+        head, _, rest = pages[holding[0]].partition(begin)
+        tail = rest.partition(end)[2]
+        pages[holding[0]] = f"{head}{begin}\n{body}{end}{tail}"
+    return pages
 
 
 if __name__ == "__main__":
-    readme = Path(sys.argv[1] if len(sys.argv) > 1 else "README.md")
-    new = update_readme(readme)
-    if new != readme.read_text(encoding="utf-8"):
-        readme.write_text(new, encoding="utf-8")
-        print(f"{readme}: updated")
-    else:
-        print(f"{readme}: up to date")
+    here = Path(sys.argv[1]) if len(sys.argv) > 1 else Path.cwd()  # the checkout
+    for page, text in update_docs(here.parent if here.is_file() else here).items():
+        if text != page.read_text(encoding="utf-8"):
+            page.write_text(text, encoding="utf-8")
+            print(f"{page}: updated")

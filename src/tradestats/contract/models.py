@@ -1,8 +1,8 @@
 """The data contract: one pandera model per table, raw and clean.
 
 Each model is declared once and serves the build, ``tradestats validate``,
-:func:`tradestats.load`, the Frictionless descriptor (``datapackage.json``), the README's
-data dictionary and the tests. Field titles, descriptions, units and enumerations live
+:func:`tradestats.load`, the Frictionless descriptor (``datapackage.json``), the data
+dictionaries in docs/ and the tests. Field titles, descriptions, units and enumerations live
 here and nowhere else; table-level metadata (file name, primary key, foreign keys) sits
 in each model's ``Config.metadata``.
 """

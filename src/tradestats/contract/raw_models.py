@@ -512,8 +512,8 @@ class RawReferenceSearches(pa.DataFrameModel):
 
     Config = table_config(
         "Reference searches (raw)",
-        "Every pair and year that other published sources were searched for; the README's "
-        "coverage table is generated from it.",
+        "Every pair and year that other published sources were searched for; the coverage "
+        "table in docs/references.md is generated from it.",
         "reference_searches.csv",
         key=["economy", "partner", "period"],
         foreign_keys=[
