@@ -16,7 +16,6 @@ blank with "not stated" as its evidence, never guessed. The rules are few and pl
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -34,7 +33,7 @@ from tradestats.text.lexicon import (
     other_economy_words,
 )
 from tradestats.text.measures import Measured, balance_at, change_at
-from tradestats.text.numbers import normalize_text
+from tradestats.text.normalize import normalize_text, normalized_position
 from tradestats.text.periods import (
     A_YEAR_EARLIER,
     BASE_WORDS_BEFORE,
@@ -561,7 +560,7 @@ class _NormalizedLines:
     def position(self, number: int, column: int) -> int:
         """Where 1-based ``column`` of line ``number`` stands in the normalized line."""
         self[number - 1]
-        return bisect.bisect_left(self.maps[number - 1], column - 1)
+        return normalized_position(self.maps[number - 1], column - 1)
 
     def agencies(self, number: int) -> list[tuple[int, str, str]]:
         """The agencies line ``number`` names, in order: (position, name, words)."""

@@ -19,7 +19,6 @@ non-joiners, tatweel and diacritics do not matter); quotes are always verbatim.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -30,6 +29,7 @@ from typing import NamedTuple, TypeVar
 from tradestats.contract.vocabularies import FIGURE_KINDS, MAX_TEXT_BYTES, unit_kind
 from tradestats.errors import TradestatsError
 from tradestats.text.lexicon import qualifier_ending_at
+from tradestats.text.normalize import normalized_position
 from tradestats.text.numbers import Quantity, normalize_text, quantities_in
 
 _T = TypeVar("_T")
@@ -195,9 +195,7 @@ class _Line:
         self.quantities = quantities_in(text, normalized, self.lower)
 
     def to_norm(self, original: int) -> int:
-        if isinstance(self.index, range):  # nothing was dropped
-            return max(0, min(original, len(self.index)))  # as bisect_left would
-        return bisect_left(self.index, original)
+        return normalized_position(self.index, original)
 
     def to_original(self, norm_pos: int) -> int:
         return self.index[min(norm_pos, len(self.index) - 1)]

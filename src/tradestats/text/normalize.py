@@ -4,11 +4,11 @@ digits, no zero-width characters or diacritics, with a map back to the original 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import Any
 
-__all__ = ["normalize_text"]
+__all__ = ["normalize_text", "normalized_position"]
 
 _CHAR_MAP = {
     **{chr(0x06F0 + i): str(i) for i in range(10)},  # Persian digits
@@ -38,7 +38,9 @@ _DROPPED = {
 }
 
 
-_REPLACEMENTS = sorted({**_CHAR_MAP, **dict.fromkeys(_DROPPED, "")}.items())
+_REPLACEMENTS = {**_CHAR_MAP, **dict.fromkeys(_DROPPED, "")}
+_TO_REPLACE = re.compile("[" + "".join(re.escape(c) for c in sorted(_REPLACEMENTS)) + "]")
+_LONG = 4096  # characters: above, searching for each character beats one scan for all
 _TO_DROP = re.compile("[" + "".join(re.escape(c) for c in sorted(_DROPPED)) + "]")
 
 
@@ -50,13 +52,14 @@ def normalize_text(text: str) -> tuple[str, Sequence[int]]:
     Persian and Arabic letter forms are unified, digits become Latin, zero-width
     characters, tatweel and diacritics are dropped, and exotic spaces become spaces.
     """
-    # str.replace per character present: each is a fast search of the text, where a
-    # regex substitution calls back for every digit and str.translate looks every
-    # character up in a dict
+    # one str.replace per character present: a regex substitution would call back for
+    # every digit, and str.translate looks every character up in a dict. A long text
+    # is searched for each character; a line is scanned once for them all.
+    present = _REPLACEMENTS if len(text) > _LONG else set(_TO_REPLACE.findall(text))
     norm = text
-    for char, replacement in _REPLACEMENTS:
+    for char in present:
         if char in norm:
-            norm = norm.replace(char, replacement)
+            norm = norm.replace(char, _REPLACEMENTS[char])
     if len(norm) == len(text):  # nothing dropped: positions are unchanged
         return norm, range(len(text) + 1)
     # for each dropped character, how many were kept before it
@@ -64,17 +67,33 @@ def normalize_text(text: str) -> tuple[str, Sequence[int]]:
     return norm, _Positions(kept, len(norm) + 1)
 
 
+def normalized_position(index: Sequence[int], original: int) -> int:
+    """Where original position ``original`` stands in the normalized text of ``index``
+    (from :func:`normalize_text`): ``bisect.bisect_left(index, original)``."""
+    if isinstance(index, range):  # nothing was dropped
+        return max(0, min(original, len(index)))
+    if isinstance(index, _Positions):
+        return index.position_of(original)
+    return bisect_left(index, original)
+
+
 class _Positions(Sequence[int]):
     """Normalized position → original position, in a text some of whose characters were
     dropped (``kept``: how many characters were kept before each dropped one)."""
 
-    __slots__ = ("_kept", "_len")
+    __slots__ = ("_dropped", "_kept", "_len")
 
     def __init__(self, kept: list[int], length: int) -> None:
         self._kept, self._len = kept, length
+        self._dropped = [k + i for i, k in enumerate(kept)]  # their original positions
 
     def __len__(self) -> int:
         return self._len
+
+    def position_of(self, original: int) -> int:
+        """``bisect.bisect_left(self, original)``, worked out at once: where original
+        position ``original`` stands in the normalized text."""
+        return max(0, min(original - bisect_left(self._dropped, original), self._len))
 
     def __getitem__(self, k: int | slice) -> Any:
         if isinstance(k, slice):

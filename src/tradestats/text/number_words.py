@@ -262,28 +262,37 @@ def phrase_starts(text: str, ignore_case: bool = False) -> list[int]:
     or a whole word that can begin a number, a word straight after digits ("5bn") or
     after a letter of the other script ("CNNدو") included."""
     word_at = _WORD_AT[ignore_case]
-    scanned = [(m.start(), m.end(), m.group()[0]) for m in _ANCHOR_SCAN[ignore_case].finditer(text)]
-    found = [start + (not first.isdecimal()) for start, _, first in scanned]
-    found += [0] if word_at.match(text) else []
-    # a word straight after digits: "5bn"
-    found += [
-        end
-        for _, end, first in scanned
-        if first.isdecimal() and text[end : end + 1].isalpha() and word_at.match(text, end)
-    ]
-    latin = _LATIN_RUN[ignore_case]
+    found: list[int] = []
+    extra = [0] if word_at.match(text) else []
+    for m in _ANCHOR_SCAN[ignore_case].finditer(text):
+        start, end = m.span()
+        if not text[start].isdecimal():
+            found.append(start + 1)
+            continue
+        found.append(start)
+        if text[end : end + 1].isalpha() and word_at.match(text, end):  # "5bn"
+            extra.append(end)
     if not text.isascii():
-        # a word of one script straight after a letter of the other, at the edges of the
-        # runs of the rarer script: where ASCII is most of the text, Persian
-        rarer = _PERSIAN_RUN if len(text.encode()) < 1.5 * len(text) else latin
-        for run in rarer.finditer(text):
-            found += [
-                i
-                for i in run.span()
-                if 0 < i < len(text)
-                and bool(latin.match(text, i - 1, i)) != bool(latin.match(text, i, i + 1))
-                and bool(_PERSIAN_RUN.match(text, i - 1, i))
-                != bool(_PERSIAN_RUN.match(text, i, i + 1))
-                and word_at.match(text, i)
-            ]
-    return sorted(set(found))
+        extra += _across_scripts(text, word_at, _LATIN_RUN[ignore_case])
+    return sorted(set(found).union(extra)) if extra else found
+
+
+def _across_scripts(text: str, word_at: re.Pattern[str], latin: re.Pattern[str]) -> list[int]:
+    """Number words of one script straight after a letter of the other, found at the
+    edges of the runs of the rarer script (where ASCII is most of the text, Persian)."""
+    if not (latin.search(text) and _PERSIAN_RUN.search(text)):
+        return []
+    rarer = _PERSIAN_RUN if len(text.encode()) < 1.5 * len(text) else latin
+    found = []
+    for run in rarer.finditer(text):
+        for i in run.span():
+            if not 0 < i < len(text) or not word_at.match(text, i):
+                continue
+            before_latin, at_latin = latin.match(text, i - 1, i), latin.match(text, i, i + 1)
+            before_fa, at_fa = (
+                _PERSIAN_RUN.match(text, i - 1, i),
+                _PERSIAN_RUN.match(text, i, i + 1),
+            )
+            if bool(before_latin) != bool(at_latin) and bool(before_fa) != bool(at_fa):
+                found.append(i)
+    return found

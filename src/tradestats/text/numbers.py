@@ -55,7 +55,8 @@ _TOKEN_RE = re.compile(rf"(?P<num>{_NUM})|(?P<word>{_WORD})|(?P<dash>[-–—])|
 # Digits and the word after them, if any: when that word can neither join («و») nor
 # scale the number, the digits are the whole phrase, and the token-by-token reader is
 # not needed (most numbers in a text are such: years, percentages, "1,740").
-_DIGITS_THEN = re.compile(rf"(?:{_NUM})(?:(\s*)({_WORD}))?")
+_DIGITS = re.compile(_NUM)
+_NEXT_TOKEN = re.compile(rf"(\s*)(?:(?P<num>{_NUM})|(?P<word>{_WORD}))")
 # The same for a number word: when the token after it is no number word, no «ها» and no
 # dash, the word is the whole phrase (or, said alone, none: «نه» is also "no").
 _WORD_THEN = re.compile(rf"({_WORD})(?:\s*(?:([-–—])|({_WORD})))?")
@@ -133,9 +134,9 @@ class NumberPhrase(NamedTuple):
     has_words: bool = False
 
 
-@dataclass(frozen=True)
-class Quantity:
-    """A single number or a range of two (``upper`` is set for a range)."""
+class Quantity(NamedTuple):
+    """A single number or a range of two (``upper`` is set for a range). A tuple, as
+    :class:`NumberPhrase` is."""
 
     value: Decimal
     resolution: Decimal
@@ -372,28 +373,34 @@ _ONE = Decimal(1)
 
 
 def _digits_alone(norm: str, start: int) -> NumberPhrase | None:
-    """The phrase at ``start`` if it is digits alone (see :data:`_DIGITS_THEN`), else
-    None: the reader decides."""
-    m = _DIGITS_THEN.match(norm, start)
-    if m is None:
+    """The phrase at ``start`` if it is digits, perhaps with scale words ("1.5 billion",
+    «740 میلیون»), that nothing joins on to (no «و», no digits grouped in thousands after
+    a scale word); else None: the token reader decides."""
+    m = _DIGITS.match(norm, start)
+    if m is None or len(m.group()) > _MAX_DIGITS:
         return None
-    word = m.group(2)
-    if word is not None:
-        meaning = word_meaning(word.lower(), not m.group(1))
-        if meaning is not None and meaning[0] in {"and", "scale"}:
-            return None
-    end = m.start(1) if word is not None else m.end()
-    digits = norm[start:end]
-    if len(digits) > _MAX_DIGITS:
-        return None
-    if digits.isdigit():  # a whole number: nothing to tidy
+    end = pos = m.end()
+    scale = 0
+    while (after := _NEXT_TOKEN.match(norm, pos)) is not None:
+        word = after.group("word")
+        meaning = word_meaning(word.lower(), not after.group(1)) if word else None
+        if meaning is not None and meaning[0] == "and":
+            return None  # «و نیم», or a part joined on
+        if scale and word is None and "," in after.group("num"):
+            return None  # "1 billion 219,700,000"
+        if meaning is None or meaning[0] != "scale" or (scale and meaning[1] <= scale):
+            break
+        scale = scale * meaning[1] if scale else meaning[1]
+        end = pos = after.end()
+    digits = m.group()
+    if digits.isdigit() and not scale:  # a whole number: nothing to tidy
         value, resolution = Decimal(digits), _ONE
     else:
         value, resolution = _decimal_of(digits)
-        value, resolution = _tidy(value), _tidy(resolution)
-    if _negative(norm, start):
+        value, resolution = _tidy(value * (scale or 1)), _tidy(resolution * (scale or 1))
+    if not scale and _negative(norm, start):
         value, start = -value, start - 1
-    return NumberPhrase(value, resolution, start, end, "")
+    return NumberPhrase(value, resolution, start, end, "", False, bool(scale))
 
 
 def _word_alone(norm: str, start: int) -> NumberPhrase | int | None:
