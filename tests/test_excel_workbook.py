@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import shutil
 import zipfile
@@ -247,6 +248,11 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
         text = text.replace(original, nasty.replace('"', '""'), 1)
     text = text.replace('=HYPERLINK(""http://x"")', '"=HYPERLINK(""http://x"")"')
     flows.write_text(text, encoding="utf-8")
+    # recorded as a build records a table, so that load() takes it as built
+    descriptor = data / "datapackage.json"
+    old_hash = "sha256:" + hashlib.sha256((CLEAN / "trade_flows.csv").read_bytes()).hexdigest()
+    new_hash = "sha256:" + hashlib.sha256(flows.read_bytes()).hexdigest()
+    descriptor.write_text(descriptor.read_text(encoding="utf-8").replace(old_hash, new_hash))
     path = write_workbook(tmp_path / "x.xlsx", data_dir=data)
     ws = openpyxl.load_workbook(path)["trade_flows"]
     values = {

@@ -4,9 +4,9 @@ checked against its two values."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
@@ -14,6 +14,10 @@ from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import outlets_of, source_note
 from tradestats.charts.words import shown_decimals, t, value_label
 from tradestats.views import Tables, growth_pair, growth_series
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["info", "plot_iran_exports_growth"]
 

@@ -7,10 +7,9 @@ sources wrote them."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
@@ -19,6 +18,10 @@ from tradestats.charts.notes import compact_ids, note_groups, outlet_name, outle
 from tradestats.charts.words import amount, date_words, join_words, period_words, t
 from tradestats.contract.vocabularies import REMARK_BASES
 from tradestats.views import ReferenceRow, Tables, reference_rows
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["info", "plot_iran_russia_references"]
 
@@ -364,7 +367,9 @@ def _draw_row(ax: Axes, tables: Tables, y: float, row: ReferenceRow, lang: str) 
     )
 
 
-def _handles(tables: Tables, rows: list[ReferenceRow], lang: str) -> list[Patch]:
+def _handles(tables: Tables, rows: list[ReferenceRow], lang: str) -> list[Any]:
+    from matplotlib.patches import Patch
+
     handles = [Patch(color=_COLOR, label=t("refs.published", lang))]
     drawn = [r.first["qualifier"] for r in rows if r.kind in ("published", "text")]
     handles += layout.key_handles(layout.bound_marks(drawn), lang, _COLOR)

@@ -5,12 +5,9 @@ tone, and the source's claim of an upper bound as a rule in the source's own wor
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
@@ -33,6 +30,10 @@ from tradestats.views import (
     is_full_year,
     is_whole_year,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = [
     "block_label",
@@ -305,6 +306,8 @@ def flow_labels(tables: Tables, lang: str) -> dict[str, str]:
 
 
 def _handles(tables: Tables, pair: pd.DataFrame, lang: str) -> list[Any]:
+    from matplotlib.patches import Patch
+
     labels = flow_labels(tables, lang)
     handles: list[Any] = [Patch(color=style.COLORS[_COLOR[k]], label=labels[k]) for k in _SERIES]
     if not all(

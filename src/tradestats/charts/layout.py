@@ -10,20 +10,21 @@ import datetime as dt
 import functools
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import pandas as pd
-from matplotlib.artist import Artist
-from matplotlib.axes import Axes
-from matplotlib.backends.backend_agg import RendererAgg
-from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
-from matplotlib.transforms import Bbox
 
 import tradestats.charts.style as style
 from tradestats.views import Tables
+
+# matplotlib is imported where a figure is drawn, not here: what a chart says (its
+# title, for `plot --list` and the workbook) is worked out without it
+if TYPE_CHECKING:
+    from matplotlib.artist import Artist
+    from matplotlib.axes import Axes
+    from matplotlib.backends.backend_agg import RendererAgg
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Patch
 
 __all__ = [
     "ChartInfo",
@@ -44,7 +45,7 @@ __all__ = [
     "value_axis",
 ]
 
-_F = TypeVar("_F", bound=Callable[..., Figure])
+_F = TypeVar("_F", bound="Callable[..., Figure]")
 _CM = 1 / 2.54  # inches
 
 
@@ -111,6 +112,8 @@ def styled(func: _F) -> _F:
 def new_figure(height_cm: float, lang: str = "en") -> Figure:
     """A figure as wide as a report's text column (style.WIDTH_CM) and ``height_cm``
     tall, taller in Persian by as much as its type is larger."""
+    from matplotlib.figure import Figure
+
     scale = style.size("label", lang) / style.size("label", "en")
     return Figure(figsize=(style.WIDTH_CM * _CM, height_cm * scale * _CM))
 
@@ -146,6 +149,8 @@ def _directed(text: str, lang: str) -> str:
 
 def figure_of(ax: Axes) -> Figure:
     """The figure an axes is drawn in."""
+    from matplotlib.figure import Figure
+
     fig = ax.get_figure(root=True)
     assert isinstance(fig, Figure)
     return fig
@@ -153,6 +158,8 @@ def figure_of(ax: Axes) -> Figure:
 
 def renderer(fig: Figure) -> RendererAgg:
     """A renderer of the figure's size, to measure text with."""
+    from matplotlib.backends.backend_agg import RendererAgg
+
     width, height = fig.get_size_inches() * fig.dpi
     return RendererAgg(width, height, fig.dpi)
 
@@ -161,6 +168,8 @@ def wrap(fig: Figure, text: str, role: str, lang: str, width: float, bold: bool 
     """``text`` broken into lines no wider than ``width`` (a share of the figure's width),
     measured in the role's face and size; a run of words joined by no-break spaces stays
     on one line."""
+    from matplotlib.font_manager import FontProperties
+
     prop = FontProperties(size=style.size(role, lang), weight="bold" if bold else "normal")
     measure = renderer(fig)
     limit = width * fig.get_size_inches()[0] * fig.dpi
@@ -257,6 +266,8 @@ def fit(
     and no more. Persian boxes are mirrored, as :func:`axes` mirrors the axes. With
     ``align_x``, axes stacked one above another share their left and right edges; with
     ``align_y``, axes side by side share their bottom and top: a shared scale lines up."""
+    from matplotlib.transforms import Bbox
+
     placed = []
     for ax, (left, bottom, width, height) in boxes:
         if lang == "fa":
@@ -304,6 +315,8 @@ def _align_x(stack: list[Axes]) -> None:
 
 
 def value_axis(ax: Axes, lang: str, axis: Literal["x", "y"] = "y", decimals: int = 0) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     formatter = FuncFormatter(lambda v, _pos: style.format_number(v, lang, decimals))
     target = ax.yaxis if axis == "y" else ax.xaxis
     target.set_major_formatter(formatter)
@@ -324,6 +337,8 @@ def bound_marks(qualifiers: Iterable[object]) -> list[str]:
 
 def key_handles(marks: Iterable[str], lang: str, color: str) -> list[Patch]:
     """Legend entries for the marks of the visual language (style.MARKS) a chart uses."""
+    from matplotlib.patches import Patch
+
     return [
         Patch(label=style.MARKS[mark]["words"][lang], **style.mark_props([mark], color))
         for mark in marks
@@ -381,6 +396,8 @@ def key(fig: Figure, room: Room, handles: Sequence[Artist], lang: str, ncols: in
 def _right_to_left(handles: list[Artist], ncols: int) -> list[Artist]:
     """Entries in the order matplotlib fills a legend's columns (down each, from the
     left), so that a Persian reader finds them in the English order from the right."""
+    from matplotlib.patches import Patch
+
     rows = -(-len(handles) // ncols)
     padded = handles + [Patch(visible=False, label=" ")] * (rows * ncols - len(handles))
     columns = [padded[i : i + rows] for i in range(0, len(padded), rows)]

@@ -5,9 +5,9 @@ dashed outlines."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
@@ -15,6 +15,10 @@ from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import source_note
 from tradestats.charts.words import amount, join_words, period_words, shown_decimals, t
 from tradestats.views import PartnerTurnover, Tables, partner_turnover
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["info", "partner_label", "partner_period", "plot_partners"]
 

@@ -4,10 +4,9 @@ One panel a partner and period, all on one scale, each saying whose figures they
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pandas as pd
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.transforms import offset_copy
 
 import tradestats.charts.style as style
 from tradestats.charts import layout
@@ -15,6 +14,10 @@ from tradestats.charts.layout import ChartInfo
 from tradestats.charts.notes import outlet_name, outlets_of, source_note
 from tradestats.charts.words import join_words, period_words, t
 from tradestats.views import Tables, check_for, russia_balance_groups
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["info", "plot_russia_balance"]
 
@@ -126,6 +129,8 @@ def _draw_flows(ax: Axes, values: dict[str, float], top: float, lang: str) -> No
 def _draw_balance(ax: Axes, values: dict[str, float], top: float, lang: str) -> None:
     """A bracket over exports and imports, clear of their value labels (it is drawn a
     label's height and a gap above the data), with the surplus or deficit above it."""
+    from matplotlib.transforms import offset_copy
+
     balance = values["exports"] - values["imports"]
     key = "balance.surplus" if balance > 0 else "balance.deficit"
     fig = layout.figure_of(ax)
