@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from tradestats.errors import NumberPhraseError
 from tradestats.text.numbers import (
+    _TOKEN_RE,
     _LazyTokens,
     _Reader,
-    _tokenize,
     find_number_phrases,
     find_quantities,
     normalize_text,
@@ -242,10 +242,10 @@ def _phrases_reading_every_token(text: str) -> list[tuple[int, Decimal]]:
     norm, _ = normalize_text(text)
     out: list[tuple[int, Decimal]] = []
     done = 0
-    for token in _tokenize(norm):
-        if token.start < done:
+    for token in _TOKEN_RE.finditer(norm):
+        if token.start() < done:
             continue
-        tokens = _LazyTokens(norm, token.start)
+        tokens = _LazyTokens(norm, token.start())
         got = _Reader(tokens).read(0)
         if got is not None:
             out.append((got[0].end, abs(got[0].value)))

@@ -16,47 +16,24 @@ from typing import TYPE_CHECKING, Any
 
 from tradestats.version import __version__
 
-# public name -> module that defines it
-_API = {
-    "build": "tradestats.api",
-    "chart": "tradestats.api",
-    "data_dir": "tradestats.api",
-    "draft": "tradestats.api",
-    "plot": "tradestats.api",
-    "to_excel": "tradestats.api",
-    "validate": "tradestats.api",
-    "validate_package": "tradestats.api",
-    "extract": "tradestats.text.extract",
-    "load": "tradestats.loading",
-    "tables": "tradestats.loading",
-    "parse_number": "tradestats.text.numbers",
-    "parse_quantity": "tradestats.text.numbers",
-    "find_number_phrases": "tradestats.text.numbers",
-    "TradestatsError": "tradestats.errors",
-    "InputError": "tradestats.errors",
-    "NumberPhraseError": "tradestats.errors",
-}
+# module -> the public names it defines
+_MODULES = {
+    "tradestats.api": (
+        "build", "chart", "data_dir", "draft", "plot", "to_excel", "validate", "validate_package"
+    ),
+    "tradestats.text.extract": ("extract",),
+    "tradestats.loading": ("load", "tables"),
+    "tradestats.text.numbers": ("parse_number", "parse_quantity", "find_number_phrases"),
+    "tradestats.errors": ("TradestatsError", "InputError", "NumberPhraseError"),
+}  # fmt: skip
+_API = {name: module for module, names in _MODULES.items() for name in names}
 
+# written out, as linters and type checkers read it
 __all__ = [
-    "InputError",
-    "NumberPhraseError",
-    "TradestatsError",
-    "__version__",
-    "build",
-    "chart",
-    "data_dir",
-    "draft",
-    "extract",
-    "find_number_phrases",
-    "load",
-    "parse_number",
-    "parse_quantity",
-    "plot",
-    "tables",
-    "to_excel",
-    "validate",
-    "validate_package",
-]
+    "InputError", "NumberPhraseError", "TradestatsError", "__version__", "build", "chart",
+    "data_dir", "draft", "extract", "find_number_phrases", "load", "parse_number",
+    "parse_quantity", "plot", "tables", "to_excel", "validate", "validate_package",
+]  # fmt: skip
 
 if TYPE_CHECKING:
     from tradestats.api import (

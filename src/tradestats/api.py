@@ -37,7 +37,6 @@ __all__ = [
     "plot",
     "published_files",
     "published_problems",
-    "registered_source_ids",
     "registered_sources",
     "to_excel",
     "validate",
@@ -210,12 +209,6 @@ def plot(
     return render_charts(names, formats=formats, lang=lang, out_dir=target, dpi=dpi, data_dir=clean)
 
 
-def registered_source_ids(paths: Iterable[Path]) -> dict[Path, str]:
-    """The source id that data/raw/sources.csv registers for each text among ``paths``
-    (texts not registered are left out); see :func:`registered_sources`."""
-    return {p: source_id for p, (source_id, _date) in registered_sources(paths).items()}
-
-
 def registered_sources(paths: Iterable[Path]) -> dict[Path, tuple[str, dt.date | None]]:
     """(source id, date) that data/raw/sources.csv registers for each text among
     ``paths``: a text of the checkout's data/raw/texts, or a copy of one anywhere (the
@@ -256,7 +249,8 @@ def extract_report(
     from tradestats.text.extract import extract_files, render_candidates
 
     results = extract_files(files, include_bare=include_bare, jobs=jobs)
-    return render_candidates(results, fmt, registered_source_ids(files))
+    ids = {p: source_id for p, (source_id, _date) in registered_sources(files).items()}
+    return render_candidates(results, fmt, ids)
 
 
 def draft(text: str, date: dt.date | None = None) -> pd.DataFrame:
@@ -287,15 +281,10 @@ def draft_report(files: list[Path], fmt: str, *, date: dt.date | None = None, jo
     registered = registered_sources(files)
     ids = [registered.get(p, (p.stem, None)) for p in files]
     said = "the date given" if date else "the text's date in sources.csv"
-    jobs_ = [(text, date or known, said) for text, (_, known) in zip(texts, ids, strict=True)]
-    drafted = per_text(_draft_job, jobs_, jobs)
-    results = [
-        (str(p), source_id, rows)
-        for p, (source_id, _), rows in zip(files, ids, drafted, strict=True)
-    ]
-    if fmt == "figures":
-        return _figures_csv(results)
-    return render_drafts(results, fmt)
+    work = [(text, date or known, said) for text, (_, known) in zip(texts, ids, strict=True)]
+    drafted = zip(files, ids, per_text(_draft_job, work, jobs), strict=True)
+    results = [(str(p), source_id, rows) for p, (source_id, _), rows in drafted]
+    return _figures_csv(results) if fmt == "figures" else render_drafts(results, fmt)
 
 
 def _draft_job(job: tuple[str, dt.date | None, str]) -> list[DraftRow]:

@@ -191,7 +191,7 @@ _DRAFT_FIELDS = {
 Scores = dict[str, tuple[int, int, int]]
 
 
-def _score(pairs: list[tuple[Any, dict[str, str]]]) -> Scores:
+def field_scores(pairs: list[tuple[Any, dict[str, str]]]) -> Scores:
     """Per field: (right, wrong, blank) over (drafted row or None, wanted row) pairs."""
     counts = {name: [0, 0, 0] for name in _DRAFT_FIELDS}
     for draft, wanted in pairs:
@@ -232,10 +232,10 @@ def draft_accuracy(raw_dir: Path, clean_dir: Path) -> Scores:
             None,
         )
         pairs.append((draft, f))
-    return _score(pairs)
+    return field_scores(pairs)
 
 
-def _drafted(folder: Path) -> tuple[list[dict[str, str]], dict[str, list[Any]]]:
+def drafts_of(folder: Path) -> tuple[list[dict[str, str]], dict[str, list[Any]]]:
     """A set of test articles (each article's date in articles.csv, the rows wanted in
     expected.csv): the rows wanted, and the rows drafted from each article."""
     import csv
@@ -249,30 +249,6 @@ def _drafted(folder: Path) -> tuple[list[dict[str, str]], dict[str, list[Any]]]:
         expected = list(csv.DictReader(fh))
     drafts = {f: draft_rows((folder / f).read_text("utf-8"), date=d) for f, d in dates.items()}
     return expected, drafts
-
-
-def unseen_accuracy(articles: Path) -> tuple[Scores, int, int]:
-    """(per-field scores, rows drafted that no expected row matches, rows the drafts
-    missed) on the test articles in ``articles``: each article's expected rows are in
-    expected.csv, its date in articles.csv."""
-    expected, drafts = _drafted(articles)
-    unmatched = {(f, i) for f, rows in drafts.items() for i in range(len(rows))}
-    pairs = []
-    for e in expected:
-        hit = next(
-            (
-                i
-                for i, d in enumerate(drafts[e["file"]])
-                if d.line == int(e["line"])
-                and d.measure == e["measure"]
-                and abs(d.signed_value - float(e["value"])) < 1e-6 * abs(float(e["value"]))
-            ),
-            None,
-        )
-        unmatched.discard((e["file"], hit))
-        pairs.append((None if hit is None else drafts[e["file"]][hit], e))
-    missed = sum(1 for d, _e in pairs if d is None)
-    return _score(pairs), len(unmatched), missed
 
 
 @dataclass
@@ -318,7 +294,7 @@ def _same(got: float, wanted: float) -> bool:
 def news_accuracy(folder: Path) -> NewsScore:
     """Score the drafts of every article in ``folder`` (its expected.csv and
     articles.csv) against the expected rows, as tests/fixtures/news_* hold them."""
-    expected, rows = _drafted(folder)
+    expected, rows = drafts_of(folder)
     drafts = {f: [r.as_dict() for r in rs] for f, rs in rows.items()}
     score = NewsScore(articles=len(drafts), fields={k: [0, 0, 0] for k in _NEWS_FIELDS})
     for want in expected:
@@ -408,24 +384,6 @@ def render_draft_quality(raw_dir: Path, clean_dir: Path) -> str:
     return "\n".join(_score_table(draft_accuracy(raw_dir, clean_dir))) + "\n"
 
 
-def render_unseen_quality(articles: Path) -> str:
-    """Markdown table: the drafted rows against the expected rows of the test articles."""
-    import csv
-
-    scores, extra, missed = unseen_accuracy(articles)
-    with (articles / "articles.csv").open(encoding="utf-8") as fh:
-        count = sum(1 for _ in csv.DictReader(fh))
-    total = sum(scores["flow"])
-    out = _score_table(scores)
-    out.append("")
-    out.append(
-        f"{count} articles, {total} expected rows: {total - missed} drafted, {missed} "
-        f"missed (counted blank above), and {extra} drafted rows that are not trade "
-        "figures or repeat one already drafted."
-    )
-    return "\n".join(out) + "\n"
-
-
 def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None) -> dict[str, str]:
     """Every generated block of the README, by marker name."""
     blocks = {
@@ -441,12 +399,6 @@ def generated_blocks(clean_dir: Path | None = None, raw_dir: Path | None = None)
         blocks["draft-quality"] = render_draft_quality(raw_dir, clean)
         fixtures = raw_dir.parent.parent / "tests" / "fixtures"
         blocks["draft-quality-news"] = render_news_quality(fixtures)
-        for name, block in (
-            ("articles", "draft-quality-tuned"),
-            ("heldout", "draft-quality-heldout"),
-        ):
-            if (fixtures / name).is_dir():
-                blocks[block] = render_unseen_quality(fixtures / name)
     return blocks
 
 

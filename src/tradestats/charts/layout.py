@@ -356,21 +356,6 @@ def legend(ax: Axes, handles: Sequence[Artist], lang: str, **kwargs: Any) -> Non
     ax.legend(handles=list(handles), fontsize=style.size("label", lang), handlelength=1.2, **kwargs)
 
 
-def legend_above(ax: Axes, handles: Sequence[Artist], lang: str, ncols: int) -> None:
-    """The key in a row (or rows) right above the axes, aligned with the reading side."""
-    legend(
-        ax,
-        handles,
-        lang,
-        loc="lower left" if lang == "en" else "lower right",
-        bbox_to_anchor=(0, 1.01) if lang == "en" else (1, 1.01),
-        ncols=ncols,
-        borderaxespad=0.2,
-        columnspacing=1.0,
-        handletextpad=0.5,
-    )
-
-
 def key(fig: Figure, room: Room, handles: Sequence[Artist], lang: str, ncols: int) -> Room:
     """The chart's key across the top of the room, aligned with the reading side;
     returns the room left under it."""

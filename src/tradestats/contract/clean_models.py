@@ -6,6 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from tradestats.contract import vocabularies as vocab
 from tradestats.contract.fields import (
     ECONOMY_KEYS,
     JALALI_DATE_PATTERN,
@@ -19,23 +20,6 @@ from tradestats.contract.fields import (
     table_config,
 )
 from tradestats.contract.raw_models import RawSources
-from tradestats.contract.vocabularies import (
-    CATEGORIES,
-    CHECK_EVIDENCE,
-    CHECK_KINDS,
-    CHECK_STATUSES,
-    COMPARISONS,
-    FIGURE_QUALIFIERS,
-    FLOWS,
-    GRADES,
-    NATURES,
-    PLAUSIBLE_MAX,
-    QUALIFIERS,
-    REFERENCE_BASES,
-    REPORTER_BASES,
-    UNITS,
-    WEEKDAYS,
-)
 
 # --- clean tables --------------------------------------------------------------------
 
@@ -54,7 +38,9 @@ class TradeFlows(pa.DataFrameModel):
         categorical=True,
     )
     partner: Series[str] = code_field("Partner", "The other economy.", categorical=True)
-    flow: Series[str] = enum_field(FLOWS, title="Flow", description="From the reporter's side.")
+    flow: Series[str] = enum_field(
+        vocab.FLOWS, title="Flow", description="From the reporter's side."
+    )
     period_start: Series[pd.Timestamp] = pa.Field(
         nullable=True,
         title="Period start",
@@ -73,13 +59,13 @@ class TradeFlows(pa.DataFrameModel):
     as_of: Series[pd.Timestamp] = as_of_field()
     value_usd_m: Series[float] = pa.Field(
         gt=0,
-        le=PLAUSIBLE_MAX["trade_usd"] / 1e6,  # no more than world trade in a year
+        le=vocab.PLAUSIBLE_MAX["trade_usd"] / 1e6,  # no more than world trade in a year
         title="Value",
         description="Value in millions of US dollars.",
         metadata={"unit": "million US dollars"},
     )
     qualifier: Series[str] = enum_field(
-        QUALIFIERS, title="Qualifier", description="How the text qualifies the value."
+        vocab.QUALIFIERS, title="Qualifier", description="How the text qualifies the value."
     )
     reporting_agency: Series[str] = pa.Field(
         nullable=True, title="Reporting agency", description="Agency the text names, if any."
@@ -96,10 +82,12 @@ class TradeFlows(pa.DataFrameModel):
         title="Quote", description="Verbatim words that state the figure."
     )
     reporter_basis: Series[str] = enum_field(
-        REPORTER_BASES, title="Reporter basis", description="Why this economy is the reporter."
+        vocab.REPORTER_BASES,
+        title="Reporter basis",
+        description="Why this economy is the reporter.",
     )
     nature: Series[str] = enum_field(
-        NATURES, title="Nature", description="Outcome, forecast or target."
+        vocab.NATURES, title="Nature", description="Outcome, forecast or target."
     )
     period_text: Series[str] = pa.Field(
         nullable=True, title="Period text", description="Verbatim words that state the period."
@@ -145,7 +133,7 @@ class Figures(pa.DataFrameModel):
         str_matches=r"^F\d{3,}$", title="Figure id", description="Stable id."
     )
     category: Series[str] = enum_field(
-        CATEGORIES, title="Category", description="Kind of statistic."
+        vocab.CATEGORIES, title="Category", description="Kind of statistic."
     )
     subject: Series[str] = pa.Field(title="Subject", description="What it measures.")
     reporter: Series[str] = code_field(
@@ -159,7 +147,7 @@ class Figures(pa.DataFrameModel):
         "Partner", "Trade and its growth: the other economy.", nullable=True, categorical=True
     )
     flow: Series[str] = enum_field(
-        FLOWS,
+        vocab.FLOWS,
         nullable=True,
         title="Flow",
         description="Trade and its growth: the flow, from the reporter's side.",
@@ -178,7 +166,7 @@ class Figures(pa.DataFrameModel):
     value_upper: Series[float] = pa.Field(
         nullable=True, title="Upper value", description="For a range, the upper bound."
     )
-    unit: Series[str] = enum_field(UNITS, title="Unit", description="Unit of value.")
+    unit: Series[str] = enum_field(vocab.UNITS, title="Unit", description="Unit of value.")
     value_as_stated: Series[str] = pa.Field(
         title="Number as stated",
         description="The number phrase exactly as the text writes it, scale word included.",
@@ -191,10 +179,10 @@ class Figures(pa.DataFrameModel):
         "rounding the text implies.",
     )
     qualifier: Series[str] = enum_field(
-        FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies it."
+        vocab.FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies it."
     )
     nature: Series[str] = enum_field(
-        NATURES, title="Nature", description="Outcome, forecast or target."
+        vocab.NATURES, title="Nature", description="Outcome, forecast or target."
     )
     period: Series[str] = pa.Field(title="Period", description="The period in words.")
     period_start: Series[pd.Timestamp] = pa.Field(
@@ -255,7 +243,7 @@ class Checks(pa.DataFrameModel):
     check_id: Series[str] = pa.Field(
         str_matches=r"^C\d{2,}$", title="Check id", description="Stable id."
     )
-    kind: Series[str] = enum_field(CHECK_KINDS, title="Kind", description="The relation.")
+    kind: Series[str] = enum_field(vocab.CHECK_KINDS, title="Kind", description="The relation.")
     description: Series[str] = pa.Field(title="Description", description="In words.")
     target_id: Series[str] = pa.Field(title="Target figure", description="The figure checked.")
     operand_ids: Series[str] = pa.Field(
@@ -263,7 +251,7 @@ class Checks(pa.DataFrameModel):
         description="Figures the expectation is computed from, ';'-separated.",
     )
     unit: Series[str] = enum_field(
-        UNITS, title="Unit", description="Unit of expected, found and difference."
+        vocab.UNITS, title="Unit", description="Unit of expected, found and difference."
     )
     expected: Series[float] = pa.Field(
         title="Expected",
@@ -281,10 +269,10 @@ class Checks(pa.DataFrameModel):
     )
     difference: Series[float] = pa.Field(title="Difference", description="found minus expected.")
     status: Series[str] = enum_field(
-        CHECK_STATUSES, title="Status", description="Outcome of the check."
+        vocab.CHECK_STATUSES, title="Status", description="Outcome of the check."
     )
     evidence: Series[str] = enum_field(
-        CHECK_EVIDENCE,
+        vocab.CHECK_EVIDENCE,
         title="Evidence",
         description="How strong the relation is as evidence: whether its figures cover one period.",
     )
@@ -328,10 +316,13 @@ class CalendarChecks(pa.DataFrameModel):
         nullable=True, title="Gregorian (stated)", description="The Gregorian date the text gives."
     )
     weekday_converted: Series[str] = enum_field(
-        WEEKDAYS, title="Weekday (converted)", description="Weekday of the converted date."
+        vocab.WEEKDAYS, title="Weekday (converted)", description="Weekday of the converted date."
     )
     weekday_stated: Series[str] = enum_field(
-        WEEKDAYS, nullable=True, title="Weekday (stated)", description="Weekday the text gives."
+        vocab.WEEKDAYS,
+        nullable=True,
+        title="Weekday (stated)",
+        description="Weekday the text gives.",
     )
     status: Series[str] = enum_field(
         {
@@ -370,7 +361,7 @@ class ReferenceFlows(pa.DataFrameModel):
     )
     partner: Series[str] = code_field("Partner", "The other economy.", categorical=True)
     flow: Series[str] = enum_field(
-        FLOWS, title="Flow", description="From the side's point of view."
+        vocab.FLOWS, title="Flow", description="From the side's point of view."
     )
     exporter: Series[str] = code_field(
         "Exporter", "Economy the goods leave; blank for turnover.", nullable=True, categorical=True
@@ -409,13 +400,15 @@ class ReferenceFlows(pa.DataFrameModel):
         description="Place value of the last digit written, in the currency.",
     )
     qualifier: Series[str] = enum_field(
-        QUALIFIERS, title="Qualifier", description="How the source qualifies the amount."
+        vocab.QUALIFIERS, title="Qualifier", description="How the source qualifies the amount."
     )
     reporting_agency: Series[str] = pa.Field(
         nullable=True, title="Reporting agency", description="Agency the source names, if any."
     )
     reporter_basis: Series[str] = enum_field(
-        REFERENCE_BASES, title="Reporter basis", description="Why this economy is the reporter."
+        vocab.REFERENCE_BASES,
+        title="Reporter basis",
+        description="Why this economy is the reporter.",
     )
     attributed_to: Series[str] = pa.Field(
         nullable=True, title="Attributed to", description="Who the source quotes."
@@ -462,11 +455,11 @@ class Reconciliation(pa.DataFrameModel):
         description="The reference figure: its id in reference_flows.csv.",
     )
     comparison: Series[str] = enum_field(
-        COMPARISONS, title="Comparison", description="What kind of comparison it is."
+        vocab.COMPARISONS, title="Comparison", description="What kind of comparison it is."
     )
     reporter: Series[str] = code_field("Reporter", "The text's reporter.", categorical=True)
     partner: Series[str] = code_field("Partner", "The text's partner.", categorical=True)
-    flow: Series[str] = enum_field(FLOWS, title="Flow", description="The text's flow.")
+    flow: Series[str] = enum_field(vocab.FLOWS, title="Flow", description="The text's flow.")
     period_start: Series[pd.Timestamp] = pa.Field(
         title="Period start", description="First day of the reference's period."
     )
@@ -484,7 +477,7 @@ class Reconciliation(pa.DataFrameModel):
         metadata={"unit": "million US dollars"},
     )
     text_qualifier: Series[str] = enum_field(
-        QUALIFIERS, title="Text's qualifier", description="How the text qualifies it."
+        vocab.QUALIFIERS, title="Text's qualifier", description="How the text qualifies it."
     )
     reference_value_usd_m: Series[float] = pa.Field(
         title="Reference's value",
@@ -492,13 +485,13 @@ class Reconciliation(pa.DataFrameModel):
         metadata={"unit": "million US dollars"},
     )
     reference_qualifier: Series[str] = enum_field(
-        QUALIFIERS, title="Reference's qualifier", description="How the source qualifies it."
+        vocab.QUALIFIERS, title="Reference's qualifier", description="How the source qualifies it."
     )
     reference_reporter: Series[str] = code_field(
         "Reference's reporter", "Whose statistic it is.", categorical=True
     )
     reference_basis: Series[str] = enum_field(
-        REFERENCE_BASES,
+        vocab.REFERENCE_BASES,
         title="Reference's basis",
         description="How the page attributes it: an agency, or a remark.",
     )
@@ -515,7 +508,9 @@ class Reconciliation(pa.DataFrameModel):
         description="The difference as a percentage of the reference; blank for a bound.",
     )
     grade: Series[str] = enum_field(
-        GRADES, title="Grade", description="How the text's figure fares against the reference."
+        vocab.GRADES,
+        title="Grade",
+        description="How the text's figure fares against the reference.",
     )
     finding: Series[str] = pa.Field(title="Finding", description="The outcome in words.")
 

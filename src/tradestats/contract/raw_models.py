@@ -6,6 +6,7 @@ import pandas as pd
 import pandera.pandas as pa
 from pandera.typing import Series
 
+from tradestats.contract import vocabularies as vocab
 from tradestats.contract.fields import (
     ECONOMY_KEYS,
     ID_PATTERN,
@@ -16,20 +17,6 @@ from tradestats.contract.fields import (
     enum_field,
     foreign_key,
     table_config,
-)
-from tradestats.contract.vocabularies import (
-    CATEGORIES,
-    CHECK_KINDS,
-    DIRECTIONS,
-    EXCLUSION_REASONS,
-    FIGURE_QUALIFIERS,
-    FLOWS,
-    HEADLINE_FROM,
-    NATURES,
-    QUALIFIERS,
-    REFERENCE_BASES,
-    UNITS,
-    WEEKDAYS,
 )
 
 # --- raw tables ----------------------------------------------------------------------
@@ -118,7 +105,7 @@ class RawFigures(pa.DataFrameModel):
         "figure; they contain exactly one number or range.",
     )
     category: Series[str] = enum_field(
-        CATEGORIES, title="Category", description="What kind of statistic."
+        vocab.CATEGORIES, title="Category", description="What kind of statistic."
     )
     subject: Series[str] = pa.Field(
         title="Subject", description="What the figure measures, in English."
@@ -131,7 +118,10 @@ class RawFigures(pa.DataFrameModel):
     )
     partner: Series[str] = code_field("Partner", "Trade only: the other economy.", nullable=True)
     flow: Series[str] = enum_field(
-        FLOWS, nullable=True, title="Flow", description="Trade only: from the reporter's side."
+        vocab.FLOWS,
+        nullable=True,
+        title="Flow",
+        description="Trade only: from the reporter's side.",
     )
     agency_id: Series[str] = pa.Field(
         nullable=True, title="Agency id", description="Statistical agency the text names."
@@ -160,9 +150,9 @@ class RawFigures(pa.DataFrameModel):
         title="Period text",
         description="Verbatim words on the line that state the period.",
     )
-    unit: Series[str] = enum_field(UNITS, title="Unit", description="Unit of the figure.")
+    unit: Series[str] = enum_field(vocab.UNITS, title="Unit", description="Unit of the figure.")
     qualifier: Series[str] = enum_field(
-        FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies the figure."
+        vocab.FIGURE_QUALIFIERS, title="Qualifier", description="How the text qualifies the figure."
     )
     qualifier_quote: Series[str] = pa.Field(
         nullable=True,
@@ -172,10 +162,10 @@ class RawFigures(pa.DataFrameModel):
         "blank where the quote holds them or the figure is exact.",
     )
     nature: Series[str] = enum_field(
-        NATURES, title="Nature", description="Outcome, forecast or target."
+        vocab.NATURES, title="Nature", description="Outcome, forecast or target."
     )
     direction: Series[str] = enum_field(
-        DIRECTIONS, nullable=True, title="Direction", description="For changes: rise or fall."
+        vocab.DIRECTIONS, nullable=True, title="Direction", description="For changes: rise or fall."
     )
     note: Series[str] = pa.Field(nullable=True, title="Note", description="Transcriber's note.")
 
@@ -236,7 +226,7 @@ class RawRelations(pa.DataFrameModel):
     check_id: Series[str] = pa.Field(
         str_matches=r"^C\d{2,}$", title="Check id", description="Stable id of the check."
     )
-    kind: Series[str] = enum_field(CHECK_KINDS, title="Kind", description="The relation.")
+    kind: Series[str] = enum_field(vocab.CHECK_KINDS, title="Kind", description="The relation.")
     target_id: Series[str] = pa.Field(
         title="Target figure", description="The figure the relation predicts."
     )
@@ -278,7 +268,7 @@ class RawCalendarMentions(pa.DataFrameModel):
         "Gregorian date", "The Gregorian date the text pairs with it.", nullable=True
     )
     weekday: Series[str] = enum_field(
-        WEEKDAYS,
+        vocab.WEEKDAYS,
         nullable=True,
         title="Weekday",
         description="The weekday the text gives, in English.",
@@ -308,7 +298,7 @@ class RawExcluded(pa.DataFrameModel):
         description="Verbatim words on that line, unique there, that contain the number.",
     )
     reason: Series[str] = enum_field(
-        EXCLUSION_REASONS, title="Reason", description="Why the number is not a figure."
+        vocab.EXCLUSION_REASONS, title="Reason", description="Why the number is not a figure."
     )
     note: Series[str] = pa.Field(nullable=True, title="Note", description="Details.")
 
@@ -393,7 +383,7 @@ class RawReference(pa.DataFrameModel):
     )
     unit: Series[str] = enum_field(["USD", "EUR", "RUB"], title="Unit", description="Currency.")
     qualifier: Series[str] = enum_field(
-        QUALIFIERS, title="Qualifier", description="How the source qualifies the amount."
+        vocab.QUALIFIERS, title="Qualifier", description="How the source qualifies the amount."
     )
     period: Series[str] = pa.Field(
         title="Period",
@@ -405,7 +395,7 @@ class RawReference(pa.DataFrameModel):
     )
     partner: Series[str] = code_field("Partner", "The other economy.")
     flow: Series[str] = enum_field(
-        FLOWS, title="Flow", description="From the side's point of view."
+        vocab.FLOWS, title="Flow", description="From the side's point of view."
     )
     reporter: Series[str] = code_field(
         "Reporter",
@@ -414,7 +404,9 @@ class RawReference(pa.DataFrameModel):
         nullable=True,
     )
     reporter_basis: Series[str] = enum_field(
-        REFERENCE_BASES, title="Reporter basis", description="Why this economy is the reporter."
+        vocab.REFERENCE_BASES,
+        title="Reporter basis",
+        description="Why this economy is the reporter.",
     )
     agency: Series[str] = pa.Field(
         nullable=True, title="Agency", description="Statistical agency the source names."
@@ -437,7 +429,9 @@ class RawReference(pa.DataFrameModel):
         nullable=True, title="Headline", description="Its headline; blank if it prints none."
     )
     headline_from: Series[str] = enum_field(
-        HEADLINE_FROM, title="Headline from", description="Whether the page prints a headline."
+        vocab.HEADLINE_FROM,
+        title="Headline from",
+        description="Whether the page prints a headline.",
     )
     published: Series[pd.Timestamp] = date_field("Published", "Date of publication.")
     address: Series[str] = pa.Field(

@@ -20,19 +20,10 @@ from pathlib import Path
 
 from tradestats.errors import TradestatsError
 
-__all__ = [
-    "CODE",
-    "INPUTS",
-    "build_record",
-    "code_fingerprint",
-    "input_hashes",
-    "record_differences",
-    "sha256_of",
-    "table_hash_problem",
-]
+__all__ = ["build_record", "record_differences", "sha256_of", "table_hash_problem"]
 
-INPUTS = "tradestats:inputs"
-CODE = "tradestats:code"
+_INPUTS = "tradestats:inputs"
+_CODE = "tradestats:code"
 _BUILDING_PACKAGES = ("contract", "text", "builder")
 
 
@@ -41,20 +32,20 @@ def sha256_of(data: bytes) -> str:
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
-def input_hashes(raw_dir: Path) -> dict[str, str]:
+def _input_hashes(raw_dir: Path) -> dict[str, str]:
     """``data/raw/<path>`` → hash, for every file under ``raw_dir`` but dot-files."""
     files = (p for p in raw_dir.rglob("*") if p.is_file() and not p.name.startswith("."))
     found = {"data/raw/" + p.relative_to(raw_dir).as_posix(): p for p in files}
     return {name: sha256_of(found[name].read_bytes()) for name in sorted(found)}
 
 
-def code_fingerprint() -> str:
+def _code_fingerprint() -> str:
     """One hash of the source of the packages that build data/clean."""
     package = Path(__file__).resolve().parents[1]
     digest = hashlib.sha256()
     for sub in _BUILDING_PACKAGES:
         for path in sorted((package / sub).rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc":
+            if path.is_file() and path.suffix != ".pyc" and not path.name.startswith("."):
                 digest.update(path.relative_to(package).as_posix().encode() + b"\0")
                 digest.update(path.read_bytes() + b"\0")
     return "sha256:" + digest.hexdigest()
@@ -62,7 +53,7 @@ def code_fingerprint() -> str:
 
 def build_record(raw_dir: Path) -> dict[str, object]:
     """The package-level properties a build records about its inputs and code."""
-    return {CODE: code_fingerprint(), INPUTS: input_hashes(raw_dir)}
+    return {_CODE: _code_fingerprint(), _INPUTS: _input_hashes(raw_dir)}
 
 
 def _descriptor(clean_dir: Path) -> dict[str, object]:
@@ -112,16 +103,16 @@ def record_differences(root: Path) -> list[str]:
         descriptor = _descriptor(clean)
     except TradestatsError as exc:
         return [f"data/clean/{exc}"]
-    recorded = descriptor.get(INPUTS)
+    recorded = descriptor.get(_INPUTS)
     if not isinstance(recorded, dict):
         return ["datapackage.json: no record of the inputs"]
-    now = input_hashes(raw)
+    now = _input_hashes(raw)
     out = [f"{name}: file not found" for name in recorded if name not in now]
     out += [f"{name}: not among the recorded inputs" for name in now if name not in recorded]
     out += [f"{name}: edited" for name in now if name in recorded and recorded[name] != now[name]]
     for resource in _resources(descriptor):
         problem = table_hash_problem(clean, str(resource.get("path")), descriptor)
         out += [f"data/clean/{problem}"] if problem else []
-    if descriptor.get(CODE) != code_fingerprint():
+    if descriptor.get(_CODE) != _code_fingerprint():
         out.append("built by other tradestats code")
     return out

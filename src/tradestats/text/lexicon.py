@@ -24,71 +24,29 @@ __all__ = [
 ]
 
 # Words that, written straight before a number, qualify it.
+# fmt: off
 QUALIFIER_WORDS: dict[str, tuple[str, ...]] = {
     "more_than": (
-        "بیش از",
-        "بیشتر از",
-        "بالغ بر",
-        "more than",
-        "превысил",
-        "превысила",
-        "превысило",
-        "превысили",
-        "over",
-        "above",
-        "in excess of",
-        "exceeded",
-        "exceeds",
-        "topped",
-        "tops",
-        "top",
-        "surpassed",
-        "более",
-        "свыше",
-        "больше",
+        "بیش از", "بیشتر از", "بالغ بر", "more than", "превысил", "превысила", "превысило",
+        "превысили", "over", "above", "in excess of", "exceeded", "exceeds", "topped", "tops",
+        "top", "surpassed", "более", "свыше", "больше",
     ),
-    "less_than": (
-        "کمتر از",
-        "زیر",
-        "less than",
-        "under",
-        "below",
-        "up to",
-        "fewer than",
-        "менее",
-    ),
+    "less_than": ("کمتر از", "زیر", "less than", "under", "below", "up to", "fewer than", "менее"),
     "about": (
-        "حدود",
-        "حدوداً",
-        "تقریباً",
-        "تقریبی",
-        "about",
-        "around",
-        "approximately",
-        "roughly",
-        "some",
-        "около",
-        "порядка",
+        "حدود", "حدوداً", "تقریباً", "تقریبی", "about", "around", "approximately", "roughly",
+        "some", "около", "порядка",
     ),
-    "almost": ("نزدیک به", "nearly", "almost", "почти"),
-    "range": ("بین", "between"),
+    "almost": ("نزدیک به", "nearly", "almost", "почти"), "range": ("بین", "between"),
 }
+# fmt: on
 
 # Unit words, grouped by what they measure, with every unit of the contract each may
 # stand for: a quote with a family's word must have one of its units.
+# fmt: off
 UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "dollar": (
         (
-            "دلار",
-            "دالر",
-            "$",
-            "usd",
-            "us$",
-            "dollar",
-            "dollars",
-            "долл",
-            "доллар",
-            "доллара",
+            "دلار", "دالر", "$", "usd", "us$", "dollar", "dollars", "долл", "доллар", "доллара",
             "долларов",
         ),
         frozenset({"USD", "USD_per_barrel"}),
@@ -102,8 +60,7 @@ UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
     "toman": (("تومان", "toman", "tomans"), frozenset({"IRT"})),
     "percent": (("درصد", "فیصد", "%", "percent", "per cent"), frozenset({"percent"})),
     "barrel": (
-        ("بشکه", "barrel", "barrels"),
-        frozenset({"barrels", "barrels_per_day", "USD_per_barrel"}),
+        ("بشکه", "barrel", "barrels"), frozenset({"barrels", "barrels_per_day", "USD_per_barrel"}),
     ),
     "multiple": (("برابر", "times", "fold", "doubled", "tripled"), frozenset({"times"})),
     "tonne": (
@@ -111,10 +68,10 @@ UNIT_FAMILIES: dict[str, tuple[tuple[str, ...], frozenset[str]]] = {
         frozenset({"tonnes", "tonnes_per_day", "tonnes_per_year"}),
     ),
     "wagon": (
-        ("واگن", "wagon", "wagons"),
-        frozenset({"wagons", "wagons_per_day", "wagons_per_year"}),
+        ("واگن", "wagon", "wagons"), frozenset({"wagons", "wagons_per_day", "wagons_per_year"}),
     ),
 }
+# fmt: on
 
 
 @cache
@@ -194,60 +151,30 @@ def qualifier_ending_at(norm_lower: str, end: int) -> str | None:
 
 # Economies as texts name them: names, adjectives, demonyms, capitals used as metonyms
 # («مسکو» for Russia), in Persian (Dari spellings too), English and Russian; by code.
+# fmt: off
 ECONOMY_WORDS: dict[str, tuple[str, ...]] = {
-    "RUS": (
-        "روسیه",
-        "روس",
-        "مسکو",
-        "Russia",
-        "Russian",
-        "Moscow",
-        "Росси",
-        "российск",
-        "Москв",
-    ),
+    "RUS": ("روسیه", "روس", "مسکو", "Russia", "Russian", "Moscow", "Росси", "российск", "Москв"),
     "IRN": (
-        "ایران",
-        "تهران",
-        "Iran",
-        "Iranian",
-        "Tehran",
-        "the Islamic Republic",
-        "Иран",
-        "иранск",
+        "ایران", "تهران", "Iran", "Iranian", "Tehran", "the Islamic Republic", "Иран", "иранск",
         "Тегеран",
     ),
     "CHN": ("چین", "چینی", "پکن", "China", "Chinese", "Beijing", "Кита", "КНР", "китайск"),
     "EUU": (
-        "اتحادیه اروپا",
-        "کشورهای اروپایی",
-        "این اتحادیه",
-        "European Union",
-        "EU",
-        "Евросоюз",
-        "ЕС",
+        "اتحادیه اروپا", "کشورهای اروپایی", "این اتحادیه", "European Union", "EU", "Евросоюз", "ЕС",
         "Европейск",
     ),
     "AZE": ("آذربایجان", "باکو", "Azerbaijan", "Azerbaijani", "Baku", "Азербайджан"),
     "TUR": ("ترکیه", "Turkey", "Türkiye", "Turkish", "Турци", "турецк"),
     "WLD": (
-        "کشورهای مختلف",
-        "کشورهای جهان",
-        "با جهان",
-        "the world",
-        "all countries",
-        "foreign trade",
-        "total trade",
-        "overall trade",
-        "تجارت خارجی",
-        "внешнеторгов",
-        "внешней торговл",
-        "мир",
+        "کشورهای مختلف", "کشورهای جهان", "با جهان", "the world", "all countries", "foreign trade",
+        "total trade", "overall trade", "تجارت خارجی", "внешнеторгов", "внешней торговл", "мир",
     ),
 }
+# fmt: on
 # Other economies a text may name: ISO 3166 alpha-3 and alpha-2 codes, and the words
 # Babel's locale data lack (adjectives, capitals); names come from Babel (CLDR) in
 # English, Persian and Russian.
+# fmt: off
 _OTHER_ECONOMIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "IND": ("IN", ("Indian", "New Delhi", "индийск", "Нью-Дели", "دهلی")),
     "AFG": ("AF", ("Afghan", "Kabul", "Islamic Emirate", "афганск", "Кабул", "کابل")),
@@ -272,6 +199,7 @@ _OTHER_ECONOMIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "EGY": ("EG", ("Egyptian", "Cairo", "египетск", "Каир", "مصر")),
     "BRA": ("BR", ("Brazilian", "Brasilia", "бразильск", "برزیل")),
 }
+# fmt: on
 
 
 def _russian_stem(name: str) -> str:
@@ -296,28 +224,20 @@ def other_economy_words() -> dict[str, tuple[str, ...]]:
 
 # Statistical agencies: their name, the economy whose statistics they publish, and the
 # words that name them.
+# fmt: off
 AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Federal Customs Service of Russia": (
         "RUS",
         (
-            "سازمان گمرک روسیه",
-            "گمرک روسیه",
-            "Federal Customs Service",
-            "Russian customs",
-            "ФТС",
-            "Федеральная таможенная служба",
-            "Федеральной таможенной службы",
+            "سازمان گمرک روسیه", "گمرک روسیه", "Federal Customs Service", "Russian customs", "ФТС",
+            "Федеральная таможенная служба", "Федеральной таможенной службы",
         ),
     ),
     "Islamic Republic of Iran Customs Administration": (
         "IRN",
         (
-            "گمرک جمهوری اسلامی ایران",
-            "گمرک ایران",
-            "Iranian customs",
-            "IRICA",
-            "Islamic Republic of Iran Customs Administration",
-            "Таможенная администрация Ирана",
+            "گمرک جمهوری اسلامی ایران", "گمرک ایران", "Iranian customs", "IRICA",
+            "Islamic Republic of Iran Customs Administration", "Таможенная администрация Ирана",
             "Таможенной администрации Ирана",
         ),
     ),
@@ -325,78 +245,47 @@ AGENCY_WORDS: dict[str, tuple[str, tuple[str, ...]]] = {
     "General Administration of Customs of China": (
         "CHN",
         (
-            "General Administration of Customs",
-            "Chinese customs",
-            "گمرک چین",
-            "اداره کل گمرک چین",
-            "اداره عمومی گمرک چین",
-            "Главное таможенное управление",
-            "ГТУ КНР",
-            "ГТУ",
-            "GACC",
-            "گمرکات چین",
-            "اداره عمومی گمرکات چین",
+            "General Administration of Customs", "Chinese customs", "گمرک چین", "اداره کل گمرک چین",
+            "اداره عمومی گمرک چین", "Главное таможенное управление", "ГТУ КНР", "ГТУ", "GACC",
+            "گمرکات چین", "اداره عمومی گمرکات چین",
         ),
     ),
     "State Customs Committee of Azerbaijan": (
         "AZE",
         (
-            "State Customs Committee",
-            "کمیته دولتی گمرک",
-            "Государственный таможенный комитет",
-            "Государственного таможенного комитета",
-            "ГТК Азербайджана",
+            "State Customs Committee", "کمیته دولتی گمرک", "Государственный таможенный комитет",
+            "Государственного таможенного комитета", "ГТК Азербайджана",
         ),
     ),
     "Eurostat": ("EUU", ("Eurostat", "یورواستات", "Евростат")),
     "Turkish Statistical Institute": (
-        "TUR",
-        ("Turkish Statistical Institute", "TurkStat", "مرکز آمار ترکیه", "Туркстат"),
+        "TUR", ("Turkish Statistical Institute", "TurkStat", "مرکز آمار ترکیه", "Туркстат"),
     ),
 }
+# fmt: on
 # Words that name a flow, from the side of the economy named with them.
+# fmt: off
 FLOW_WORDS: dict[str, tuple[str, ...]] = {
     "exports": (
-        "صادرات",
-        "صادر کرد",
-        "صادر شد",
-        "export",
-        "exports",
-        "exported",
-        "sold",
-        "shipped",
-        "supplied",
-        "shipments",
-        "supplies",
-        "экспорт",
-        "поставки",
-        "поставил",
+        "صادرات", "صادر کرد", "صادر شد", "export", "exports", "exported", "sold", "shipped",
+        "supplied", "shipments", "supplies", "экспорт", "поставки", "поставил",
     ),
     "imports": ("واردات", "وارد کرد", "وارد شد", "import", "imports", "imported", "импорт"),
     "turnover": (
-        "حجم تجارت",
-        "حجم مبادلات",
-        "مبادلات",
-        "مبادله",
-        "تجارت",
-        "گردش تجاری",
-        "trade turnover",
-        "turnover",
-        "bilateral trade",
-        "trade",
-        "товарооборот",
-        "объем торговли",
-        "взаимная торговля",
-        "торговля",
-        "торговли",
+        "حجم تجارت", "حجم مبادلات", "مبادلات", "مبادله", "تجارت", "گردش تجاری", "trade turnover",
+        "turnover", "bilateral trade", "trade", "товарооборот", "объем торговли",
+        "взаимная торговля", "торговля", "торговли",
     ),
 }
+# fmt: on
 # Words that make a money figure something other than trade (investment, loans) or a
 # percentage a share rather than a change of trade (settlement currencies, shares).
+# fmt: off
 NOT_TRADE_WORDS: dict[str, tuple[str, ...]] = {
     "investment": ("سرمایه گذاری", "investment", "invested", "инвестиц", "loan", "وام", "кредит"),
     "share": ("سهم", "share", "accounting for", "settlement", "تسویه", "доля", "доли", "расчет"),
 }
+# fmt: on
 
 
 class Vocabulary:

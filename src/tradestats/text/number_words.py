@@ -27,130 +27,42 @@ __all__ = [
 FA_LETTERS = r"\u0621-\u063A\u0641-\u064A\u067E\u0686\u0698\u06A9\u06AF\u06CC\u0622\u0671-\u06D3"
 PERSIAN_WORD = re.compile(f"[{FA_LETTERS}]+")
 
+# fmt: off
 FA_SMALL: dict[str, int] = {
-    "صفر": 0,
-    "یک": 1,
-    "یه": 1,
-    "دو": 2,
-    "سه": 3,
-    "چهار": 4,
-    "پنج": 5,
-    "شش": 6,
-    "هفت": 7,
-    "هشت": 8,
-    "نه": 9,
-    "ده": 10,
-    "یازده": 11,
-    "دوازده": 12,
-    "سیزده": 13,
-    "چهارده": 14,
-    "پانزده": 15,
-    "پونزده": 15,
-    "شانزده": 16,
-    "هفده": 17,
-    "هجده": 18,
-    "هیجده": 18,
-    "نوزده": 19,
-    "بیست": 20,
-    "سی": 30,
-    "چهل": 40,
-    "پنجاه": 50,
-    "شصت": 60,
-    "هفتاد": 70,
-    "هشتاد": 80,
-    "نود": 90,
-    "صد": 100,
-    "یکصد": 100,
-    "دویست": 200,
-    "سیصد": 300,
-    "چهارصد": 400,
-    "پانصد": 500,
-    "ششصد": 600,
-    "هفتصد": 700,
-    "هشتصد": 800,
-    "نهصد": 900,
+    "صفر": 0, "یک": 1, "یه": 1, "دو": 2, "سه": 3, "چهار": 4, "پنج": 5, "شش": 6, "هفت": 7, "هشت": 8,
+    "نه": 9, "ده": 10, "یازده": 11, "دوازده": 12, "سیزده": 13, "چهارده": 14, "پانزده": 15,
+    "پونزده": 15, "شانزده": 16, "هفده": 17, "هجده": 18, "هیجده": 18, "نوزده": 19, "بیست": 20,
+    "سی": 30, "چهل": 40, "پنجاه": 50, "شصت": 60, "هفتاد": 70, "هشتاد": 80, "نود": 90, "صد": 100,
+    "یکصد": 100, "دویست": 200, "سیصد": 300, "چهارصد": 400, "پانصد": 500, "ششصد": 600, "هفتصد": 700,
+    "هشتصد": 800, "نهصد": 900,
 }
+
 EN_SMALL: dict[str, int] = {
-    "zero": 0,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
 }
+
 EN_ORDINAL: dict[str, int] = {
-    "first": 1,
-    "second": 2,
-    "third": 3,
-    "fourth": 4,
-    "fifth": 5,
-    "sixth": 6,
-    "seventh": 7,
-    "eighth": 8,
-    "ninth": 9,
-    "tenth": 10,
-    "eleventh": 11,
-    "twelfth": 12,
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12,
 }
+# fmt: on
 # Persian words for "first" that are not built from a number word: «نخست», «اول».
 FA_FIRST: dict[str, int] = {"نخست": 1, "نخستین": 1, "اول": 1, "اولین": 1}
+# Russian: abbreviations (млрд, млн, тыс) and the words in their cases
+# fmt: off
 SCALES: dict[str, int] = {
-    "هزار": 10**3,
-    "میلیون": 10**6,
-    "ملیون": 10**6,
-    "میلیارد": 10**9,
-    "ملیارد": 10**9,
-    "تریلیون": 10**12,
-    "thousand": 10**3,
-    "million": 10**6,
-    "mn": 10**6,
-    "mln": 10**6,
-    "m": 10**6,
-    "billion": 10**9,
-    "bn": 10**9,
-    "bln": 10**9,
-    "trillion": 10**12,
-    "tn": 10**12,
-    # Russian: abbreviations (млрд, млн, тыс) and the words in their cases
-    "тыс": 10**3,
-    "тысяча": 10**3,
-    "тысячи": 10**3,
-    "тысяч": 10**3,
-    "млн": 10**6,
-    "миллион": 10**6,
-    "миллиона": 10**6,
-    "миллионов": 10**6,
-    "млрд": 10**9,
-    "миллиард": 10**9,
-    "миллиарда": 10**9,
-    "миллиардов": 10**9,
-    "трлн": 10**12,
-    "триллион": 10**12,
-    "триллиона": 10**12,
+    "هزار": 10**3, "میلیون": 10**6, "ملیون": 10**6, "میلیارد": 10**9, "ملیارد": 10**9,
+    "تریلیون": 10**12, "thousand": 10**3, "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6,
+    "billion": 10**9, "bn": 10**9, "bln": 10**9, "trillion": 10**12, "tn": 10**12, "тыс": 10**3,
+    "тысяча": 10**3, "тысячи": 10**3, "тысяч": 10**3, "млн": 10**6, "миллион": 10**6,
+    "миллиона": 10**6, "миллионов": 10**6, "млрд": 10**9, "миллиард": 10**9, "миллиарда": 10**9,
+    "миллиардов": 10**9, "трлн": 10**12, "триллион": 10**12, "триллиона": 10**12,
     "триллионов": 10**12,
 }
+# fmt: on
 HUNDRED_WORDS = {"hundred"}
 # "m" alone is read as a million only when written straight after digits ("5m"): "5 m"
 # is as likely five metres. The other short forms (bn, bln, mln, mn, tn) stand alone.
@@ -283,16 +195,13 @@ def _across_scripts(text: str, word_at: re.Pattern[str], latin: re.Pattern[str])
     if not (latin.search(text) and _PERSIAN_RUN.search(text)):
         return []
     rarer = _PERSIAN_RUN if len(text.encode()) < 1.5 * len(text) else latin
-    found = []
-    for run in rarer.finditer(text):
-        for i in run.span():
-            if not 0 < i < len(text) or not word_at.match(text, i):
-                continue
-            before_latin, at_latin = latin.match(text, i - 1, i), latin.match(text, i, i + 1)
-            before_fa, at_fa = (
-                _PERSIAN_RUN.match(text, i - 1, i),
-                _PERSIAN_RUN.match(text, i, i + 1),
-            )
-            if bool(before_latin) != bool(at_latin) and bool(before_fa) != bool(at_fa):
-                found.append(i)
-    return found
+    edges = (i for run in rarer.finditer(text) for i in run.span() if 0 < i < len(text))
+
+    def crosses(i: int, script: re.Pattern[str]) -> bool:
+        return bool(script.match(text, i - 1, i)) != bool(script.match(text, i, i + 1))
+
+    return [
+        i
+        for i in edges
+        if crosses(i, latin) and crosses(i, _PERSIAN_RUN) and word_at.match(text, i)
+    ]

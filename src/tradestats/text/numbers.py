@@ -75,15 +75,6 @@ def _token(m: re.Match[str], prev_end: int) -> _Token:
     return _Token(m.lastgroup or "other", m.group().lower(), start, m.end(), start == prev_end)
 
 
-def _tokenize(norm: str) -> list[_Token]:
-    tokens: list[_Token] = []
-    prev_end = -1
-    for m in _TOKEN_RE.finditer(norm):
-        tokens.append(_token(m, prev_end))
-        prev_end = m.end()
-    return tokens
-
-
 class _LazyTokens:
     """The tokens of ``norm`` from position ``pos`` on, read only as far as a reader
     looks: a phrase is a few tokens long, and tokenizing whole lines is the costly part.
@@ -545,10 +536,8 @@ def _join_ranges(
 
 def _decimal_of_resolution(norm: str, phrase: NumberPhrase) -> Decimal:
     """The resolution of the leading digits of a phrase, before its scale words."""
-    tokens = _tokenize(norm[phrase.start : phrase.end])
-    if tokens and tokens[0].kind == "num":
-        return _decimal_of(tokens[0].text)[1]
-    return Decimal(1)
+    digits = _DIGITS.match(norm, phrase.start)
+    return _decimal_of(digits.group())[1] if digits else _ONE
 
 
 def parse_quantity(text: str) -> Quantity:
