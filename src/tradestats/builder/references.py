@@ -28,8 +28,6 @@ from tradestats.text.numbers import parse_quantity
 
 __all__ = ["reconciliation_table", "reference_flows_table"]
 
-_MIRROR_FLOW = {"exports": "imports", "imports": "exports", "turnover": "turnover"}
-
 
 def _read_amount(row: dict[str, Any], line: int, label: str) -> tuple[Any, list[Problem]]:
     """The amount ``as_written`` states, checked against ``value``."""

@@ -180,10 +180,6 @@ class Candidate:
     note: str = ""
     nature: str = "observed"
 
-    @property
-    def is_figure(self) -> bool:
-        return self.kind in FIGURE_KINDS
-
 
 class _Line:
     """One line, normalized, with maps between original and normalized positions."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from tradestats.text.number_words import trie_pattern
 from tradestats.text.numbers import normalize_text
 
 __all__ = [
@@ -298,11 +299,12 @@ class Vocabulary:
             for key, forms in words.items()
             for form in forms
         }
-        longest_first = sorted(self.forms, key=len, reverse=True)
         # a short form is a whole word ("EU", not the start of "Eurasian"); a longer one
-        # may be a stem («Росси» in «России»)
-        alternatives = [re.escape(f) + (r"(?!\w)" if len(f) <= 3 else "") for f in longest_first]
-        self.pattern = re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})")
+        # may be a stem («Росси» in «России»). As a trie, the longest form that fits
+        # wins, and a place is rejected on its first character.
+        first = "".join(sorted({re.escape(f[0]) for f in self.forms}))
+        short = {f for f in self.forms if len(f) <= 3}
+        self.pattern = re.compile(rf"(?=[{first}])(?<!\w){trie_pattern(self.forms, short)}")
         self.scanned = 0  # characters searched so far: the work, for the tests to count
 
     def mentions(self, text: str) -> list[tuple[int, str, str]]:

@@ -9,6 +9,7 @@ Number words are closed vocabularies, declared here once; the reader in
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
 from functools import lru_cache
 
 __all__ = [
@@ -20,6 +21,7 @@ __all__ = [
     "RANGE_WORDS",
     "WEAK_STARTS",
     "phrase_starts",
+    "trie_pattern",
     "word_meaning",
 ]
 
@@ -123,22 +125,26 @@ def word_meaning(w: str, attached: bool) -> tuple[str, int] | None:
     return None
 
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: Iterable[str], whole: Container[str] = ()) -> str:
     """A regex alternation of ``words`` as a trie: the engine rejects a position on its
-    first character instead of trying every word in turn."""
+    first character instead of trying every word in turn, and where several words fit,
+    the longest wins. A word in ``whole`` fits only as a whole word."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = {"whole": {}} if word in whole else {}
 
     def emit(node: dict[str, dict]) -> str:
         branches = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        end = r"(?!\w)" if "whole" in node.get("", {}) else ""
         if not branches:
-            return ""
+            return end
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if "" in node else body
+        if "" not in node:
+            return body
+        return f"(?:{body}|{end})" if end else f"(?:{body})?"
 
     return emit(trie)
 
@@ -152,8 +158,8 @@ def _anchor_words() -> tuple[str, str]:
     latin = sorted(w for w in words if w.isascii())
     persian = sorted(w for w in words if PERSIAN_WORD.fullmatch(w))  # Russian: after digits
     return (
-        rf"(?:{_trie_pattern(latin)})(?![A-Za-z])",
-        rf"(?:{_trie_pattern(persian)})(?:م|مین)?(?![{FA_LETTERS}])",
+        rf"(?:{trie_pattern(latin)})(?![A-Za-z])",
+        rf"(?:{trie_pattern(persian)})(?:م|مین)?(?![{FA_LETTERS}])",
     )
 
 
