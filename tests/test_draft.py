@@ -539,3 +539,24 @@ def test_an_absolute_change_is_a_change_and_a_word_growth_a_rate() -> None:
     assert (change.measure, change.signed_value) == ("change", 1.2e9)
     doubled = next(r for r in rows if r.quote == "doubled")
     assert (doubled.measure, doubled.signed_value) == ("growth_percent", 100.0)
+
+
+def test_an_agency_named_on_an_earlier_line_is_quoted_with_its_line(tmp_path: Path) -> None:
+    """--format figures gives agency_quote verbatim and agency_line, as figures.csv wants
+    them, for an agency named a line before its figure."""
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "MOSCOW, March 3, 2025 (TASS) - Russia's Federal Customs Service said on Monday "
+        "that trade with India rose.\n\n"
+        "Trade between Russia and India reached $65 billion in 2024.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["extract", "--rows", "--format", "figures", str(article)])
+    assert result.exit_code == 0, result.output
+    (row,) = list(csv.DictReader(io.StringIO(result.output)))
+    assert (row["quote"], row["agency_quote"], row["agency_line"]) == (
+        "$65 billion",
+        "Federal Customs Service",
+        "1",
+    )
+    assert "Federal Customs Service" in article.read_text(encoding="utf-8").split("\n")[0]

@@ -7,6 +7,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 
 import jdatetime
 
@@ -74,6 +75,17 @@ _CATEGORY = {
 }
 
 
+def _agency_words(evidence: str) -> dict[str, str]:
+    """agency_quote, and agency_line where the agency is named on an earlier line."""
+    earlier = _NAMED_EARLIER.fullmatch(evidence)
+    if earlier is None:
+        return {"agency_quote": evidence}
+    return {"agency_quote": earlier["words"], "agency_line": earlier["line"]}
+
+
+_NAMED_EARLIER = re.compile(r"(?P<words>.+) \(named on line (?P<line>\d+)\)")
+
+
 def figure_rows(
     results: list[tuple[str, str, list[DraftRow]]], agency_ids: dict[str, str], first_id: int
 ) -> list[dict[str, object]]:
@@ -94,7 +106,7 @@ def figure_rows(
             "quote": row.quote,
             "category": _CATEGORY[row.measure], "subject": "",
             **trade, "agency_id": agency_ids.get(agency or "", ""),
-            "agency_quote": row.evidence["agency"] if agency else "",
+            **_agency_words(row.evidence["agency"] if agency else ""),
             "period": _raw_period(row.fields["period_start"], row.fields["period_end"]),
             "period_text": "", "unit": row.currency or "percent", "qualifier": row.qualifier,
             "nature": row.nature, "direction": row.direction or "",
