@@ -77,13 +77,8 @@ _CATEGORY = {
 
 def _agency_words(evidence: str) -> dict[str, str]:
     """agency_quote, and agency_line where the agency is named on an earlier line."""
-    earlier = _NAMED_EARLIER.fullmatch(evidence)
-    if earlier is None:
-        return {"agency_quote": evidence}
-    return {"agency_quote": earlier["words"], "agency_line": earlier["line"]}
-
-
-_NAMED_EARLIER = re.compile(r"(?P<words>.+) \(named on line (?P<line>\d+)\)")
+    found = re.fullmatch(r"(?P<agency_quote>.+) \(named on line (?P<agency_line>\d+)\)", evidence)
+    return found.groupdict() if found else {"agency_quote": evidence}
 
 
 def figure_rows(

@@ -78,7 +78,7 @@ def _token(m: re.Match[str], prev_end: int) -> _Token:
 class _LazyTokens:
     """The tokens of ``norm`` from position ``pos`` on, read only as far as a reader
     looks: a phrase is a few tokens long, and tokenizing whole lines is the costly part.
-    ``kinds[i]`` is what token ``i`` can be in a number (see :func:`_word_value`)."""
+    ``kinds[i]`` is what token ``i`` can be in a number (see :func:`word_meaning`)."""
 
     __slots__ = ("_matches", "_prev_end", "items", "kinds")
 
@@ -96,7 +96,9 @@ class _LazyTokens:
                 return False
             token = _token(m, self._prev_end)
             items.append(token)
-            self.kinds.append(("num", 0) if token.kind == "num" else _word_value(token))
+            word = token.kind == "word"
+            kind = word_meaning(token.text, token.attached) if word else None
+            self.kinds.append(("num", 0) if token.kind == "num" else kind)
             self._prev_end = m.end()
         return True
 
@@ -156,14 +158,6 @@ def _decimal_of(num_text: str) -> tuple[Decimal, Decimal]:
         raise NumberPhraseError(f"cannot read the number {num_text!r}") from exc
     decimals = len(plain.split(".")[1]) if "." in plain else 0
     return value, Decimal(1).scaleb(-decimals)
-
-
-def _word_value(tok: _Token) -> tuple[str, int] | None:
-    """Classify a word token: ("small", n), ("hundred", 100), ("scale", n),
-    ("ordinal", n), ("and", 0), ("half", 0) or None."""
-    if tok.kind != "word":
-        return None
-    return word_meaning(tok.text, tok.attached)
 
 
 @dataclass(frozen=True)
