@@ -214,7 +214,8 @@ def registered_sources(paths: Iterable[Path]) -> dict[Path, tuple[str, dt.date |
     ``paths``: a text of the checkout's data/raw/texts, or a copy of one anywhere (the
     same bytes). Texts not registered are left out."""
     import csv
-    import hashlib
+
+    from tradestats.contract.record import sha256_of
 
     root = checkout_root()
     if root is None or not (ProjectPaths(root).raw / "sources.csv").is_file():
@@ -224,7 +225,7 @@ def registered_sources(paths: Iterable[Path]) -> dict[Path, tuple[str, dt.date |
         rows = {str(row["file"]): row for row in csv.DictReader(fh) if row.get("file")}
 
     def digest(path: Path) -> str:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return sha256_of(path.read_bytes())
 
     by_hash: dict[str, str] | None = None  # read only if a text is not found by its path
     found: dict[Path, tuple[str, dt.date | None]] = {}

@@ -158,14 +158,8 @@ def account_for_numbers(raw: RawData, jobs: int = 1) -> Accounting:
 
 def _transcribed_twice(figures: pd.DataFrame) -> set[int]:
     """Positions of the rows that repeat an earlier row's source, line and quote."""
-    keys = zip(figures["source_id"], figures["line"], figures["quote"], strict=True)
-    seen: set[tuple[object, ...]] = set()
-    twice = set()
-    for i, key in enumerate(keys):  # one pass: the table may hold 100,000 rows
-        if key in seen:
-            twice.add(i)
-        seen.add(key)
-    return twice
+    repeated = figures.duplicated(subset=["source_id", "line", "quote"]).tolist()
+    return {i for i, again in enumerate(repeated) if again}
 
 
 @dataclass(frozen=True)
